@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class UserQuerySet(models.QuerySet):
+    pass
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def normalize_email(self, email: str | None) -> str:
+        # The whole address is compared without case, so store it lowercased.
+        return (email or "").strip().lower()
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An email address is required")
+        user = self.model(email=self.normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A candidate. Signs in with an email address, unique without regard to case."""
+
+    email = models.EmailField("email address", max_length=254, unique=True)
+    display_name = models.CharField(max_length=80, blank=True)
+    interview_date = models.DateField(
+        null=True, blank=True, help_text="The date of your real interview, for the countdown."
+    )
+    is_staff = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        constraints = [
+            # Sign-in looks the address up with email__iexact; this keeps it unique that way.
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = type(self).objects.normalize_email(self.email)
+
+    def get_short_name(self) -> str:
+        return self.display_name or self.email.split("@")[0]
+
+    def get_full_name(self) -> str:
+        return self.display_name or self.email

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from prepapp.library import views
+
+app_name = "library"
+
+urlpatterns = [
+    path("questions/", views.questions, name="questions"),
+    path("mistakes/", views.mistakes, name="mistakes"),
+    path("process/", views.process, name="process"),
+]

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def answers(request):
+    return render(request, "placeholder.html", {"title": "Answers"})

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+from prepapp import views
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("prepapp.accounts.urls")),
+    path("dashboard/", include("prepapp.dashboard.urls")),
+    path("checklist/", include("prepapp.checklist.urls")),
+    path("practice/", include("prepapp.practice.urls")),
+    path("mocks/", include("prepapp.mocks.urls")),
+    path("library/", include("prepapp.library.urls")),
+    path("admin/", admin.site.urls),
+]

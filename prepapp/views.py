@@ -1,0 +1,31 @@
+"""Site-wide pages that belong to no app: the landing page and the health check."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+
+@login_not_required
+@require_GET
+def landing(request):
+    if request.user.is_authenticated:
+        return redirect("dashboard:home")
+    return render(request, "landing.html")
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

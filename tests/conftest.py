@@ -1,0 +1,53 @@
+"""Project-wide fixtures. Factories live in tests/factories.py."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from tests.factories import UserFactory
+
+# Browser and PostgreSQL tests may skip on a developer's machine; in CI they must run.
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Tests render templates without `collectstatic`; the manifest storage would refuse.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    # Argon2 is deliberately slow; tests need speed, not strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def auth_client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def chromium_path():
+    path = shutil.which("chromium") or (
+        "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
+    )
+    if path is None:
+        if IN_CI:
+            pytest.fail("Chromium is missing in CI: browser tests must run there")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    return path
