@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from prepapp.library.content import content_sync
 from tests.factories import UserFactory
 
 # Browser and PostgreSQL tests may skip on a developer's machine; in CI they must run.
@@ -23,6 +24,27 @@ def pytest_configure(config):
     }
     # Argon2 is deliberately slow; tests need speed, not strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the content pack once into the test database; every test's rollback keeps it."""
+    with django_db_blocker.unblock():
+        content_sync(force=True)
+
+
+@pytest.fixture
+def pack(db):
+    """The content pack, for tests that need it to be there.
+
+    Transactional tests (browser tests) flush the database after they run, so
+    this reloads the pack when an earlier one removed it.
+    """
+    from prepapp.library.models import Track
+
+    if not Track.objects.exists():
+        content_sync(force=True)
+    return Track.objects.get(slug="healthcare-pm")
 
 
 @pytest.fixture

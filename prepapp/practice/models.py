@@ -1,0 +1,194 @@
+"""A user's practice: their own questions, their answers, findings and review cards."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from prepapp.library.models import MistakePair, Question, Round, Topic
+from prepapp.practice.rubric import RubricScores, score_constraints
+
+BODY_MAX_LENGTH = 20_000
+MAX_SECONDS = 6 * 60 * 60
+
+
+class OwnedQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class UserQuestion(models.Model):
+    """A question the user wrote themselves, practised like one from the bank."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="own_questions"
+    )
+    text = models.TextField(max_length=1000)
+    round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, blank=True)
+    topic = models.ForeignKey(Topic, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Answer(RubricScores):
+    """One attempt at a question. Every attempt is kept; none overwrites another."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, null=True, blank=True, related_name="answers"
+    )
+    user_question = models.ForeignKey(
+        UserQuestion, on_delete=models.CASCADE, null=True, blank=True, related_name="answers"
+    )
+    body = models.TextField(max_length=BODY_MAX_LENGTH)
+    # Rendered and sanitised once on save, so lists never run markdown per row.
+    body_html = models.TextField(blank=True, editable=False)
+    seconds_spent = models.PositiveIntegerField(null=True, blank=True)
+    mistakes = models.ManyToManyField(MistakePair, blank=True, related_name="tagged_answers")
+    finding_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(question__isnull=False) & Q(user_question__isnull=True))
+                | (Q(question__isnull=True) & Q(user_question__isnull=False)),
+                name="practice_answer_one_question",
+            ),
+            models.CheckConstraint(
+                condition=Q(seconds_spent__isnull=True) | Q(seconds_spent__lte=MAX_SECONDS),
+                name="practice_answer_seconds_bounded",
+            ),
+            *score_constraints("practice_answer"),
+        ]
+        indexes = [
+            # The answers list and the dashboard: a user's answers, newest first.
+            models.Index(fields=["user", "-created_at"], name="practice_answer_user_recent"),
+            # A question page's attempt history.
+            models.Index(fields=["user", "question", "created_at"], name="practice_answer_user_q"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer {self.pk} to {self.question_text[:40]}"
+
+    @property
+    def question_text(self) -> str:
+        if self.question_id:
+            return self.question.text
+        return self.user_question.text if self.user_question_id else ""
+
+    @property
+    def round(self):
+        return (
+            self.question.round if self.question_id else getattr(self.user_question, "round", None)
+        )
+
+    def get_absolute_url(self) -> str:
+        return reverse("practice:answer", args=[self.pk])
+
+
+class Finding(models.Model):
+    """One automatic feedback finding on an answer, naming the mistake pair it matches."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="findings")
+    code = models.CharField(max_length=40)
+    message = models.TextField()
+    mistake = models.ForeignKey(
+        MistakePair, on_delete=models.SET_NULL, null=True, blank=True, related_name="findings"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "code"], name="practice_finding_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class ReviewCard(models.Model):
+    """The spaced-review schedule of one question for one user (fsrs state)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards"
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, null=True, blank=True, related_name="review_cards"
+    )
+    user_question = models.ForeignKey(
+        UserQuestion, on_delete=models.CASCADE, null=True, blank=True, related_name="review_cards"
+    )
+    due = models.DateTimeField()
+    state = models.JSONField(default=dict, help_text="fsrs.Card.to_dict()")
+    last_reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_count = models.PositiveIntegerField(default=0)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "question"],
+                condition=Q(question__isnull=False),
+                name="practice_reviewcard_one_per_question",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "user_question"],
+                condition=Q(user_question__isnull=False),
+                name="practice_reviewcard_one_per_own_question",
+            ),
+            models.CheckConstraint(
+                condition=(Q(question__isnull=False) & Q(user_question__isnull=True))
+                | (Q(question__isnull=True) & Q(user_question__isnull=False)),
+                name="practice_reviewcard_one_question",
+            ),
+        ]
+        indexes = [
+            # The "due for review" queue: a user's cards due before now.
+            models.Index(fields=["user", "due"], name="practice_card_user_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Card {self.pk} due {self.due:%Y-%m-%d}"
+
+
+class ReviewLog(models.Model):
+    class Rating(models.IntegerChoices):
+        AGAIN = 1, "Again"
+        HARD = 2, "Hard"
+        GOOD = 3, "Good"
+        EASY = 4, "Easy"
+
+    card = models.ForeignKey(ReviewCard, on_delete=models.CASCADE, related_name="logs")
+    answer = models.ForeignKey(Answer, on_delete=models.SET_NULL, null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(choices=Rating.choices)
+    reviewed_at = models.DateTimeField(auto_now_add=True)
+    due_after = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-reviewed_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=4), name="practice_reviewlog_rating_1_to_4"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()} at {self.reviewed_at:%Y-%m-%d}"
