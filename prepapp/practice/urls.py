@@ -8,4 +8,6 @@ app_name = "practice"
 
 urlpatterns = [
     path("", views.answers, name="answers"),
+    path("new/", views.new, name="new"),
+    path("questions/<slug:slug>/", views.history, name="history"),
 ]
