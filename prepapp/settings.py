@@ -222,6 +222,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# `make bench` serves a bare "hello" view as its baseline; never routed otherwise.
+BENCH_HELLO = env_bool("PREPAPP_BENCH", False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

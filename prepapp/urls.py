@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,3 +17,6 @@ urlpatterns = [
     path("library/", include("prepapp.library.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCH_HELLO:
+    urlpatterns.append(path("bench/hello", views.bench_hello, name="bench_hello"))

@@ -29,3 +29,13 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@login_not_required
+@require_GET
+def bench_hello(request):
+    """The baseline of `make bench`: the cheapest response the full middleware stack can give.
+
+    Routed only when PREPAPP_BENCH is set, so production never exposes it.
+    """
+    return HttpResponse("hello\n", content_type="text/plain")

@@ -1,19 +1,98 @@
+"""The content pack's pages: read-only, the same for every signed-in user.
+
+Each page runs a fixed number of queries whatever the pack's size: rows are
+joined with select_related and their sources prefetched in one query per list.
+"""
+
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
+
+from prepapp.library.forms import QuestionFilterForm, TopicFilterForm
+from prepapp.library.models import FaqEntry, LoopFact, MistakePair, Question, Round, Topic, Track
+from prepapp.library.search import question_search
+
+
+def _wants_partial(request) -> bool:
+    # A history restore asks for the whole page even though it comes from htmx.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _render_filtered(request, template: str, partial: str, context: dict):
+    name = f"{template}#{partial}" if _wants_partial(request) else template
+    response = render(request, name, context)
+    # The same URL answers with a fragment or a page: caches must keep them apart.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @require_GET
 def questions(request):
-    return render(request, "placeholder.html", {"title": "Questions"})
+    rounds = list(Round.objects.all())
+    topics = list(Topic.objects.all())
+    form = QuestionFilterForm(request.GET or None, rounds=rounds, topics=topics)
+    filters = form.filters()
+    results = list(
+        question_search(Question.objects.select_related("round", "topic"), **filters)
+    )
+    context = {
+        "form": form,
+        "questions": results,
+        "selected_round": next((r for r in rounds if r.slug == filters["round_slug"]), None),
+        "selected_topic": next((t for t in topics if t.slug == filters["topic_slug"]), None),
+        "search_text": filters["text"],
+        "filtered": any(filters.values()),
+    }
+    return _render_filtered(request, "library/questions.html", "results", context)
+
+
+@require_GET
+def question(request, slug):
+    question = get_object_or_404(
+        Question.objects.select_related("round", "topic").prefetch_related("sources"), slug=slug
+    )
+    mistakes = MistakePair.objects.filter(topic_id=question.topic_id).prefetch_related("sources")
+    return render(request, "library/question.html", {"question": question, "mistakes": mistakes})
 
 
 @require_GET
 def mistakes(request):
-    return render(request, "placeholder.html", {"title": "Mistakes to avoid"})
+    topics = list(Topic.objects.all())
+    form = TopicFilterForm(request.GET or None, topics=topics)
+    topic_slug = form.topic_slug()
+    pairs = MistakePair.objects.select_related("topic").prefetch_related("sources")
+    if topic_slug:
+        pairs = pairs.filter(topic__slug=topic_slug)
+    context = {
+        "form": form,
+        "pairs": list(pairs),
+        "selected_topic": next((t for t in topics if t.slug == topic_slug), None),
+    }
+    return _render_filtered(request, "library/mistakes.html", "results", context)
 
 
 @require_GET
 def process(request):
-    return render(request, "placeholder.html", {"title": "Interview process"})
+    tracks = Track.objects.order_by("name").prefetch_related(
+        Prefetch("loop_facts", queryset=LoopFact.objects.prefetch_related("sources")),
+        Prefetch(
+            "rounds",
+            queryset=Round.objects.annotate(question_count=Count("questions")).prefetch_related(
+                "sources"
+            ),
+        ),
+    )
+    return render(request, "library/process.html", {"tracks": tracks})
+
+
+@require_GET
+def faq(request):
+    entries = (
+        FaqEntry.objects.select_related("topic")
+        .prefetch_related("sources")
+        .order_by("topic__order", "topic__name", "order", "slug")
+    )
+    return render(request, "library/faq.html", {"entries": entries})

@@ -1,0 +1,225 @@
+"""`make bench`: load-test the pages that matter against a bare "hello" view.
+
+Seeds a throwaway SQLite database (1,000 users; one with 2,000 answers and 200
+mocks), starts gunicorn with the production settings on 127.0.0.1, and drives
+each URL with wrk for a bounded time. Prints a table and writes it to
+var/bench/results.md. Times are measured, never asserted: machines are noisy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+RESULTS = ROOT / "var" / "bench" / "results.md"
+
+# DESIGN.md's targets: at least a quarter of hello's rate, p99 under 50 ms.
+TARGET_RATIO = 0.25
+TARGET_P99_MS = 50.0
+
+
+def _env(var_dir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "PREPAPP_VAR_DIR": str(var_dir),
+        "DJANGO_SECRET_KEY": "bench-" + "k" * 60,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_HTTPS": "true",
+        "EMAIL_HOST": "localhost",
+        "PREPAPP_BENCH": "true",
+        "WEB_CONCURRENCY": WORKERS,
+        "PORT": str(PORT),
+        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", ""),
+    }
+
+
+def _manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return result.stdout
+
+
+def _wait_ready(url: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer {url} within {timeout}s")
+
+
+_LUA_POST = """
+wrk.method = "POST"
+wrk.body = {body}
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+"""
+
+
+def _wrk(url: str, headers: dict[str, str], lua: Path | None) -> dict[str, float]:
+    command = [
+        "wrk",
+        f"-t{THREADS}",
+        f"-c{CONNECTIONS}",
+        f"-d{DURATION}",
+        "--latency",
+        "--timeout",
+        "5s",
+    ]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    if lua:
+        command += ["-s", str(lua)]
+    out = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout
+    return _parse_wrk(out)
+
+
+def _to_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def _parse_wrk(out: str) -> dict[str, float]:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = _to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = _to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
+    error_count = sum(int(g) for g in errors.groups()) if errors else 0
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "requests": total,
+        "errors": (int(bad.group(1)) if bad else 0) + error_count,
+    }
+
+
+def _worker_rss_mb(master_pid: int) -> list[float]:
+    children = subprocess.run(
+        ["ps", "--ppid", str(master_pid), "-o", "rss="], capture_output=True, text=True
+    ).stdout.split()
+    return [int(kb) / 1024 for kb in children]
+
+
+def bench_run() -> int:
+    if not shutil.which("wrk"):
+        print("wrk is missing: apt-get install wrk", file=sys.stderr)
+        return 2
+    var_dir = Path(tempfile.mkdtemp(prefix="prepapp-bench-"))
+    env = _env(var_dir)
+    if not env["DATABASE_URL"]:
+        del env["DATABASE_URL"]
+    print(f"== seeding a throwaway database in {var_dir}")
+    started = time.monotonic()
+    _manage(env, "migrate", "--noinput", "-v0")
+    _manage(env, "sync_content")
+    seed = json.loads(
+        _manage(env, "bench_seed", "--users", "1000", "--answers", "2000", "--mocks", "200")
+    )
+    print(f"   seeded in {time.monotonic() - started:.1f}s: {seed['summary']}")
+
+    base = f"http://127.0.0.1:{PORT}"
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "prepapp.wsgi", "-c", "gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    rows = []
+    try:
+        _wait_ready(f"{base}/bench/hello")
+        headers = {
+            # The production settings redirect plain HTTP; a TLS proxy would set this.
+            "X-Forwarded-Proto": "https",
+            "Cookie": f"sessionid={seed['session']}; csrftoken={seed['csrf']}",
+            "X-CSRFToken": seed["csrf"],
+            "Origin": f"https://127.0.0.1:{PORT}",
+            "Referer": f"https://127.0.0.1:{PORT}/",
+        }
+        with tempfile.TemporaryDirectory() as scripts:
+            for name, method, path, body in seed["endpoints"]:
+                lua = None
+                if method == "POST":
+                    lua = Path(scripts) / f"{len(rows)}.lua"
+                    lua.write_text(_LUA_POST.format(body=json.dumps(body)))
+                # Warm up (imports, caches, SQLite page cache) before measuring.
+                subprocess.run(
+                    ["wrk", "-t1", "-c2", "-d2s"]
+                    + [a for k, v in headers.items() for a in ("-H", f"{k}: {v}")]
+                    + (["-s", str(lua)] if lua else [])
+                    + [base + path],
+                    check=True,
+                    capture_output=True,
+                )
+                result = _wrk(base + path, headers, lua)
+                rows.append((name, method, path, result))
+                print(f"   {name:<18} {result['rps']:8.0f} req/s  p99 {result['p99']:6.1f} ms")
+        rss = _worker_rss_mb(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+    hello = rows[0][3]["rps"]
+    lines = [
+        f"# prepapp benchmark ({time.strftime('%Y-%m-%d %H:%M')})",
+        "",
+        f"gunicorn {WORKERS} sync workers, production settings, SQLite; wrk -t{THREADS} "
+        f"-c{CONNECTIONS} -d{DURATION} on 127.0.0.1; {os.cpu_count()} cores. "
+        f"Data: {seed['summary']}.",
+        "",
+        "| endpoint | method | req/s | p50 ms | p99 ms | ratio to hello | errors | target |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    failures = 0
+    for name, method, _path, r in rows:
+        ratio = r["rps"] / hello if hello else 0.0
+        ok = r["errors"] == 0 and (
+            name == "hello" or (ratio >= TARGET_RATIO and r["p99"] < TARGET_P99_MS)
+        )
+        failures += not ok
+        lines.append(
+            f"| {name} | {method} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | "
+            f"{ratio:.2f} | {r['errors']} | {'met' if ok else 'MISSED'} |"
+        )
+    lines += [
+        "",
+        f"Targets: ratio >= {TARGET_RATIO}, p99 < {TARGET_P99_MS:.0f} ms, no errors. "
+        f"Worker memory after the run (RSS): {', '.join(f'{m:.0f} MB' for m in rss)}.",
+    ]
+    table = "\n".join(lines)
+    print()
+    print(table)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(table + "\n")
+    print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
+    # Missing a target is reported, not fatal: the numbers depend on the machine.
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(bench_run())

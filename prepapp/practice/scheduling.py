@@ -1,0 +1,64 @@
+"""Spaced review: when each question is due again, scheduled by fsrs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import fsrs
+from django.db import transaction
+from django.utils import timezone
+
+from prepapp.practice.models import ReviewCard, ReviewLog
+
+# fsrs's default learning steps (1 and 10 minutes) suit flashcards; practising a
+# whole interview answer again ten minutes later teaches nothing, so the short
+# steps are a day long. Everything else is fsrs's defaults.
+SCHEDULER = fsrs.Scheduler(
+    learning_steps=(timedelta(days=1),),
+    relearning_steps=(timedelta(days=1),),
+)
+
+
+def _utc(moment: datetime | None) -> datetime:
+    # fsrs refuses any datetime that is not timezone-aware UTC.
+    return (moment or timezone.now()).astimezone(UTC)
+
+
+def card_for_question(user, question=None, user_question=None) -> ReviewCard:
+    """The user's card for a bank question or an own question; a new card is due now."""
+    if (question is None) == (user_question is None):
+        raise ValueError("pass exactly one of question and user_question")
+    lookup = {"question": question} if question is not None else {"user_question": user_question}
+    card, created = ReviewCard.objects.get_or_create(
+        user=user, **lookup, defaults={"due": timezone.now()}
+    )
+    if created or not card.state:
+        fsrs_card = fsrs.Card(due=_utc(card.due))
+        card.state = fsrs_card.to_dict()
+        card.save(update_fields=["state"])
+    return card
+
+
+def card_review(card: ReviewCard, rating: int, *, answer=None, now=None) -> ReviewCard:
+    """Grade the user's recall of a card; fsrs moves its due date and a log row is written."""
+    now = _utc(now)
+    fsrs_card = fsrs.Card.from_dict(card.state) if card.state else fsrs.Card(due=_utc(card.due))
+    fsrs_card, _log = SCHEDULER.review_card(fsrs_card, fsrs.Rating(rating), review_datetime=now)
+    card.state = fsrs_card.to_dict()
+    card.due = fsrs_card.due
+    card.last_reviewed_at = now
+    card.review_count += 1
+    with transaction.atomic():
+        card.save(update_fields=["state", "due", "last_reviewed_at", "review_count"])
+        ReviewLog.objects.create(card=card, answer=answer, rating=rating, due_after=card.due)
+    return card
+
+
+def cards_due(user, now=None):
+    """The user's cards due by now, oldest due first."""
+    return (
+        ReviewCard.objects.for_user(user)
+        .filter(due__lte=now or timezone.now())
+        .select_related("question__round", "question__topic", "user_question__round")
+        .order_by("due", "pk")
+    )
