@@ -48,7 +48,7 @@ class QuestionFilterForm(forms.Form):
     def filters(self) -> dict[str, str]:
         """The valid filters; a field with an error is left out rather than failing the page."""
         self.is_valid()
-        data = self.cleaned_data
+        data = getattr(self, "cleaned_data", {})
         return {
             "round_slug": data.get("round") or "",
             "topic_slug": data.get("topic") or "",
@@ -68,4 +68,4 @@ class TopicFilterForm(forms.Form):
 
     def topic_slug(self) -> str:
         self.is_valid()
-        return self.cleaned_data.get("topic") or ""
+        return getattr(self, "cleaned_data", {}).get("topic") or ""

@@ -33,11 +33,9 @@ def _render_filtered(request, template: str, partial: str, context: dict):
 def questions(request):
     rounds = list(Round.objects.all())
     topics = list(Topic.objects.all())
-    form = QuestionFilterForm(request.GET or None, rounds=rounds, topics=topics)
+    form = QuestionFilterForm(request.GET, rounds=rounds, topics=topics)
     filters = form.filters()
-    results = list(
-        question_search(Question.objects.select_related("round", "topic"), **filters)
-    )
+    results = list(question_search(Question.objects.select_related("round", "topic"), **filters))
     context = {
         "form": form,
         "questions": results,
@@ -61,7 +59,7 @@ def question(request, slug):
 @require_GET
 def mistakes(request):
     topics = list(Topic.objects.all())
-    form = TopicFilterForm(request.GET or None, topics=topics)
+    form = TopicFilterForm(request.GET, topics=topics)
     topic_slug = form.topic_slug()
     pairs = MistakePair.objects.select_related("topic").prefetch_related("sources")
     if topic_slug:

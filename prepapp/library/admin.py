@@ -1,0 +1,139 @@
+"""Staff curate the content pack here.
+
+A re-sync of the pack file overwrites the fields of the objects it contains
+(matched by slug) and leaves objects staff added themselves alone.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from prepapp.library.models import (
+    ChecklistItem,
+    FaqEntry,
+    LoopFact,
+    MistakePair,
+    PackVersion,
+    Question,
+    Round,
+    Source,
+    Topic,
+    Track,
+)
+
+
+class SourcedAdmin(admin.ModelAdmin):
+    """Content that cites the articles it came from."""
+
+    filter_horizontal = ("sources",)
+    list_per_page = 50
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "filename")
+    search_fields = ("title", "slug", "filename")
+    ordering = ("slug",)
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Track)
+class TrackAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug", "summary")
+    ordering = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "track", "order")
+    list_editable = ("order",)
+    list_filter = ("track",)
+    list_select_related = ("track",)
+    search_fields = ("name", "slug", "description")
+    ordering = ("track", "order", "name")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(LoopFact)
+class LoopFactAdmin(SourcedAdmin):
+    list_display = ("label", "order", "weeks_min", "weeks_max", "rounds_min", "rounds_max")
+    list_filter = ("track", "sources")
+    search_fields = ("label", "slug", "detail")
+    ordering = ("track", "order", "slug")
+    prepopulated_fields = {"slug": ("label",)}
+
+
+@admin.register(Round)
+class RoundAdmin(SourcedAdmin):
+    list_display = ("name", "order", "minutes_min", "minutes_max", "track")
+    list_filter = ("track", "sources")
+    list_select_related = ("track",)
+    search_fields = ("name", "slug", "assesses", "description")
+    ordering = ("track", "order", "name")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Question)
+class QuestionAdmin(SourcedAdmin):
+    list_display = ("text_short", "round", "topic", "kind")
+    list_filter = ("round", "topic", "kind", "sources")
+    list_select_related = ("round", "topic")
+    search_fields = ("text", "guidance", "slug")
+    ordering = ("round__order", "topic__order", "slug")
+    prepopulated_fields = {"slug": ("text",)}
+    autocomplete_fields = ("round", "topic")
+
+    @admin.display(description="Question", ordering="text")
+    def text_short(self, obj: Question) -> str:
+        return str(obj)
+
+
+@admin.register(MistakePair)
+class MistakePairAdmin(SourcedAdmin):
+    list_display = ("title", "topic", "slug")
+    list_filter = ("topic", "sources")
+    list_select_related = ("topic",)
+    search_fields = ("title", "bad", "good", "why", "example", "slug")
+    ordering = ("topic__order", "title")
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(SourcedAdmin):
+    list_display = ("text", "topic", "order")
+    list_filter = ("topic", "sources")
+    list_select_related = ("topic",)
+    search_fields = ("text", "detail", "slug")
+    ordering = ("topic__order", "order", "slug")
+    prepopulated_fields = {"slug": ("text",)}
+
+
+@admin.register(FaqEntry)
+class FaqEntryAdmin(SourcedAdmin):
+    list_display = ("question", "topic", "order")
+    list_filter = ("topic", "sources")
+    list_select_related = ("topic",)
+    search_fields = ("question", "answer", "slug")
+    ordering = ("topic__order", "order", "slug")
+    prepopulated_fields = {"slug": ("question",)}
+
+
+@admin.register(PackVersion)
+class PackVersionAdmin(admin.ModelAdmin):
+    """Written only by `sync_content`; editing it by hand would skip or force loads silently."""
+
+    list_display = ("name", "fingerprint", "loaded_at")
+    search_fields = ("name", "fingerprint")
+    ordering = ("name",)
+    readonly_fields = ("name", "fingerprint", "loaded_at")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
