@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "prepapp.practice",
     "prepapp.mocks",
     "prepapp.dashboard",
+    "prepapp.demo",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,10 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.settings_page, name="settings"),
+    path("export.json", views.export_json, name="export_json"),
+    path("answers.md", views.export_markdown, name="export_markdown"),
+    path("import/", views.import_data, name="import"),
+    path("delete/", views.delete_account, name="delete"),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(

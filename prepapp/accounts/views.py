@@ -1,12 +1,24 @@
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth import login
-from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+import json
 
-from prepapp.accounts.forms import ProfileForm, SignUpForm
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from prepapp.accounts.forms import DeleteAccountForm, ImportForm, ProfileForm, SignUpForm
+from prepapp.accounts.portability import (
+    MAX_FILE_BYTES,
+    ImportRefused,
+    account_delete,
+    answers_markdown,
+    data_export,
+    data_import,
+)
 
 
 @login_not_required
@@ -14,7 +26,7 @@ from prepapp.accounts.forms import ProfileForm, SignUpForm
 def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard:home")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -25,9 +37,67 @@ def signup(request):
 
 @require_http_methods(["GET", "POST"])
 def settings_page(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your settings are saved.")
         return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+def _download(content: str, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def export_json(request):
+    stamp = timezone.localdate().isoformat()
+    content = json.dumps(data_export(request.user), indent=1, ensure_ascii=False)
+    return _download(content, f"prepapp-export-{stamp}.json", "application/json")
+
+
+@require_GET
+def export_markdown(request):
+    stamp = timezone.localdate().isoformat()
+    return _download(
+        answers_markdown(request.user),
+        f"prepapp-answers-{stamp}.md",
+        "text/markdown; charset=utf-8",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def import_data(request):
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > MAX_FILE_BYTES:
+                raise ImportRefused(["The file is larger than 10 MB."])
+            summary = data_import(request.user, upload.read())
+        except ImportRefused as refused:
+            errors = refused.errors
+        else:
+            added = ", ".join(f"{n} {kind}" for kind, n in summary.added.items()) or "nothing new"
+            skipped = sum(summary.skipped.values())
+            note = f" ({skipped} already here, skipped)" if skipped else ""
+            messages.success(request, f"Imported: {added}{note}.")
+            return redirect("accounts:settings")
+    status = 400 if errors else 200
+    return render(request, "accounts/import.html", {"form": form, "errors": errors}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        account_delete(user)
+        messages.success(request, "Your account and all its data are deleted.")
+        return redirect("landing")
+    return render(request, "accounts/delete.html", {"form": form})
