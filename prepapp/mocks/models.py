@@ -49,7 +49,10 @@ class MockInterview(RubricScores):
         validators=[MinValueValidator(1), MaxValueValidator(MINUTES_MAX)],
     )
     questions = models.ManyToManyField(
-        Question, blank=True, related_name="mock_interviews", verbose_name="questions from the bank"
+        Question,
+        blank=True,
+        related_name="mock_interviews",
+        verbose_name="questions from the bank",
     )
     typed_questions = models.TextField(
         "other questions asked",

@@ -1,9 +1,220 @@
 from __future__ import annotations
 
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from prepapp.library.models import Round
+from prepapp.mocks.calendar import CONTENT_TYPE, calendar_build
+from prepapp.mocks.coverage import coverage_compute
+from prepapp.mocks.forms import MockFilterForm, MockInterviewForm
+from prepapp.mocks.models import CalendarFeed, MockInterview, token_new
+from prepapp.practice import rubric
+from prepapp.practice.models import Answer
+
+PAST_PER_PAGE = 50
+MAX_PAGE = 1000
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return min(max(int(raw or 1), 1), MAX_PAGE)
+    except ValueError:
+        return 1
+
+
+def _safe_next(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _feed_context(request) -> dict:
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
+    return {"feed": feed, "feed_url": url}
 
 
 @require_GET
-def list(request):
-    return render(request, "placeholder.html", {"title": "Mocks"})
+def index(request):
+    rounds = [*Round.objects.all()]
+    filter_form = MockFilterForm(request.GET, rounds=rounds)
+    filters = filter_form.filters()
+    mocks = MockInterview.objects.for_user(request.user).select_related("round")
+    if filters["round"]:
+        mocks = mocks.filter(round__slug=filters["round"])
+    if filters["status"]:
+        mocks = mocks.filter(status=filters["status"])
+    now = timezone.now()
+    is_upcoming = Q(status=MockInterview.Status.SCHEDULED, scheduled_at__gte=now)
+    upcoming = [*mocks.filter(is_upcoming).order_by("scheduled_at", "id")]
+    # Pages by offset and one row more than shown: no COUNT query, whatever the data.
+    page = _page_number(request.GET.get("page"))
+    offset = (page - 1) * PAST_PER_PAGE
+    past = [
+        *mocks.exclude(is_upcoming).order_by("-scheduled_at", "-id")[
+            offset : offset + PAST_PER_PAGE + 1
+        ]
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter_form": filter_form,
+        "filtered": bool(filters["round"] or filters["status"]),
+        "upcoming": upcoming,
+        "past": past[:PAST_PER_PAGE],
+        "page": page,
+        "has_next": len(past) > PAST_PER_PAGE,
+        "filter_query": query.urlencode(),
+    }
+    if request.htmx:
+        return render(request, "mocks/list.html#mocks", context)
+    context["coverage"] = coverage_compute(request.user, rounds=rounds)
+    context.update(_feed_context(request))
+    return render(request, "mocks/list.html", context)
+
+
+def _form_context(form: MockInterviewForm) -> dict:
+    primary, other = form.rubric_fields()
+    return {"form": form, "rubric_primary": primary, "rubric_other": other}
+
+
+@require_http_methods(["GET", "POST"])
+def create(request):
+    if request.method == "POST":
+        form = MockInterviewForm(request.POST, user=request.user)
+        if form.is_valid():
+            mock = form.save()
+            messages.success(request, "Mock interview saved.")
+            return redirect(mock)
+    else:
+        initial = {}
+        slug = request.GET.get("round", "")
+        if slug and (round_ := Round.objects.filter(slug=slug).first()):
+            initial["round"] = round_
+        form = MockInterviewForm(initial=initial, user=request.user)
+    return render(request, "mocks/form.html", {**_form_context(form), "mock": None})
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    mock = get_object_or_404(
+        MockInterview.objects.select_related("round").prefetch_related(
+            Prefetch("answers", Answer.objects.select_related("question", "user_question")),
+            "questions",
+            "mistakes",
+        ),
+        pk=pk,
+        user=request.user,
+    )
+    if request.method == "POST":
+        form = MockInterviewForm(request.POST, instance=mock, user=request.user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Mock interview saved.")
+            return redirect(mock)
+    else:
+        form = MockInterviewForm(instance=mock, user=request.user)
+    return render(request, "mocks/form.html", {**_form_context(form), "mock": mock})
+
+
+@require_GET
+def detail(request, pk):
+    mock = get_object_or_404(
+        MockInterview.objects.select_related("round").prefetch_related(
+            "questions",
+            "answers__question",
+            "answers__user_question",
+            "mistakes",
+        ),
+        pk=pk,
+        user=request.user,
+    )
+    scores = [
+        (rubric.Dimension(d).label, value)
+        for d in rubric.ALL_DIMENSIONS
+        if (value := getattr(mock, rubric.score_field(d))) is not None
+    ]
+    return render(request, "mocks/detail.html", {"mock": mock, "scores": scores})
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request, pk):
+    mock = get_object_or_404(
+        MockInterview.objects.select_related("round"), pk=pk, user=request.user
+    )
+    if request.method == "POST":
+        mock.delete()
+        messages.success(request, "Mock interview deleted.")
+        return redirect("mocks:list")
+    return render(request, "mocks/delete.html", {"mock": mock})
+
+
+@require_POST
+def mark_done(request, pk):
+    mock = get_object_or_404(MockInterview, pk=pk, user=request.user)
+    mock.status = MockInterview.Status.DONE
+    mock.save(update_fields=["status", "updated_at"])
+    messages.success(request, "Marked as done. Add your feedback below.")
+    return redirect(reverse("mocks:edit", args=[mock.pk]) + "#feedback")
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def ics(request, pk):
+    mock = get_object_or_404(
+        MockInterview.objects.select_related("round").prefetch_related("questions"),
+        pk=pk,
+        user=request.user,
+    )
+    return _ics_response(calendar_build([mock]), f"mock-interview-{mock.pk}.ics")
+
+
+@login_not_required
+@require_GET
+def feed(request, token):
+    # Looked up by the unique token: an unknown or replaced token matches no row.
+    feed = CalendarFeed.objects.filter(token=token).only("user_id").first()
+    if feed is None:
+        raise Http404("No such calendar feed")
+    mocks = (
+        MockInterview.objects.filter(user_id=feed.user_id, status=MockInterview.Status.SCHEDULED)
+        .select_related("round")
+        .prefetch_related("questions")
+        .order_by("scheduled_at", "id")
+    )
+    response = _ics_response(calendar_build(mocks), "prepapp-mocks.ics")
+    response["Content-Disposition"] = 'inline; filename="prepapp-mocks.ics"'
+    return response
+
+
+@require_POST
+def feed_reset(request):
+    """Create the feed, or replace its secret so the old URL stops working."""
+    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
+    if not created:
+        feed.token = token_new()
+        feed.created_at = timezone.now()
+        feed.save(update_fields=["token", "created_at"])
+    if request.htmx:
+        return render(request, "mocks/list.html#feed", _feed_context(request))
+    messages.success(
+        request,
+        "Calendar feed created." if created else "Calendar feed reset: the old address is gone.",
+    )
+    return redirect(_safe_next(request, reverse("mocks:list") + "#calendar"))

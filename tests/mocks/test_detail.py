@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from prepapp.library.models import MistakePair, Question
+from prepapp.practice.models import Answer
+from tests.mocks.factories import MockInterviewFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(mock) -> str:
+    return reverse("mocks:detail", args=[mock.pk])
+
+
+def test_shows_the_mock_and_its_feedback(auth_client, user):
+    question = Question.objects.first()
+    mistake = MistakePair.objects.first()
+    answer = Answer.objects.create(user=user, question=question, body="x")
+    mock = MockInterviewFactory(
+        user=user,
+        status="done",
+        interviewer="Dr Who",
+        typed_questions="Typed one\nTyped two",
+        overall_rating=4,
+        score_structure=5,
+        strengths="Good structure",
+        improvements="More numbers",
+    )
+    mock.questions.add(question)
+    mock.answers.add(answer)
+    mock.mistakes.add(mistake)
+    response = auth_client.get(_url(mock))
+    assert response.status_code == 200
+    body = response.content.decode()
+    for text in [
+        "Dr Who",
+        "Typed one",
+        "Typed two",
+        "4 / 5",
+        "Structure and framework",
+        "Good structure",
+        "More numbers",
+        mistake.title[:20],
+        "Done",
+    ]:
+        assert text in body, text
+    assert question.get_absolute_url() in body
+    assert reverse("mocks:ics", args=[mock.pk]) in body
+    assert reverse("mocks:done", args=[mock.pk]) not in body
+
+
+def test_scheduled_mock_offers_mark_done(auth_client, user):
+    mock = MockInterviewFactory(user=user)
+    body = auth_client.get(_url(mock)).content.decode()
+    assert reverse("mocks:done", args=[mock.pk]) in body
+    assert "No feedback yet" in body
+
+
+def test_another_users_mock_is_404(auth_client, other_user):
+    mock = MockInterviewFactory(user=other_user)
+    assert auth_client.get(_url(mock)).status_code == 404
+
+
+def test_unknown_id_is_404(auth_client):
+    assert auth_client.get(reverse("mocks:detail", args=[999999])).status_code == 404
+
+
+def test_anonymous_redirects_to_login(client, user):
+    mock = MockInterviewFactory(user=user)
+    response = client.get(_url(mock))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_wrong_method(auth_client, user):
+    mock = MockInterviewFactory(user=user)
+    assert auth_client.post(_url(mock)).status_code == 405
+
+
+@pytest.mark.parametrize("count", [1, 200])
+def test_query_count_is_constant(auth_client, user, django_assert_num_queries, count):
+    mock = MockInterviewFactory(user=user, status="done")
+    questions = list(Question.objects.all())
+    answers = Answer.objects.bulk_create(
+        Answer(user=user, question=questions[i % len(questions)], body="b") for i in range(count)
+    )
+    mock.answers.add(*answers)
+    mock.questions.add(*questions[: min(count, len(questions))])
+    mock.mistakes.add(*MistakePair.objects.all()[: min(count, 20)])
+    # session, user, mock, questions, answers (with their questions), user questions, mistakes
+    with django_assert_num_queries(7):
+        assert auth_client.get(_url(mock)).status_code == 200
