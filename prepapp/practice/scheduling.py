@@ -29,20 +29,23 @@ def card_for_question(user, question=None, user_question=None) -> ReviewCard:
     if (question is None) == (user_question is None):
         raise ValueError("pass exactly one of question and user_question")
     lookup = {"question": question} if question is not None else {"user_question": user_question}
-    card, created = ReviewCard.objects.get_or_create(
-        user=user, **lookup, defaults={"due": timezone.now()}
+    now = timezone.now()
+    card, _created = ReviewCard.objects.get_or_create(
+        user=user, **lookup, defaults={"due": now, "state": _new_state(now)}
     )
-    if created or not card.state:
-        fsrs_card = fsrs.Card(due=_utc(card.due))
-        card.state = fsrs_card.to_dict()
-        card.save(update_fields=["state"])
     return card
+
+
+def _new_state(now: datetime) -> dict:
+    # An explicit card_id: without one fsrs sleeps a millisecond to keep ids unique,
+    # and nothing here reads the id.
+    return fsrs.Card(card_id=int(now.timestamp() * 1000), due=_utc(now)).to_dict()
 
 
 def card_review(card: ReviewCard, rating: int, *, answer=None, now=None) -> ReviewCard:
     """Grade the user's recall of a card; fsrs moves its due date and a log row is written."""
     now = _utc(now)
-    fsrs_card = fsrs.Card.from_dict(card.state) if card.state else fsrs.Card(due=_utc(card.due))
+    fsrs_card = fsrs.Card.from_dict(card.state or _new_state(card.due))
     fsrs_card, _log = SCHEDULER.review_card(fsrs_card, fsrs.Rating(rating), review_datetime=now)
     card.state = fsrs_card.to_dict()
     card.due = fsrs_card.due

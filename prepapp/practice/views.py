@@ -1,19 +1,294 @@
 from __future__ import annotations
 
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from prepapp.library.models import MistakePair, Question
+from prepapp.practice.answers import answer_save
+from prepapp.practice.attempts import attempts_compare
+from prepapp.practice.filters import AnswerFilterForm, answers_filter
+from prepapp.practice.forms import AnswerForm, ReviewForm, UserQuestionForm
+from prepapp.practice.models import Answer, ReviewCard, UserQuestion
+from prepapp.practice.rubric import LEVELS, Dimension, round_dimensions, score_field
+from prepapp.practice.scheduling import card_review, cards_due
+
+PAGE_SIZE = 20
+ANSWER_RELATED = (
+    "question__round",
+    "question__topic",
+    "user_question__round",
+    "user_question__topic",
+)
+
+
+def _safe_next(request, default: str) -> str:
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return default
+
+
+def _user_answer(request, pk: int) -> Answer:
+    return get_object_or_404(
+        Answer.objects.select_related(*ANSWER_RELATED), pk=pk, user=request.user
+    )
+
+
+def _mistake_pairs():
+    return MistakePair.objects.select_related("topic").order_by("topic__order", "title")
+
+
+def _question_context(question=None, user_question=None) -> dict:
+    """What the practise and edit pages show about the question being answered."""
+    target = question or user_question
+    round_ = target.round if target else None
+    return {
+        "question": question,
+        "user_question": user_question,
+        "round": round_,
+        "topic": target.topic if target else None,
+        "suggested_seconds": round_.typical_minutes * 60 if round_ else None,
+    }
 
 
 @require_GET
 def answers(request):
-    return render(request, "placeholder.html", {"title": "Answers"})
+    filter_form = AnswerFilterForm(request.GET or None)
+    filters = filter_form.filters() if request.GET else {}
+    queryset = answers_filter(
+        Answer.objects.for_user(request.user).select_related(*ANSWER_RELATED), filters
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"filter_form": filter_form, "page": page, "filtered": bool(filters)}
+    if request.htmx:
+        return render(request, "practice/answers.html#results", context)
+    return render(request, "practice/answers.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def new(request):
+    question = user_question = None
+    if slug := request.GET.get("question"):
+        question = get_object_or_404(
+            Question.objects.select_related("round", "topic"), slug=slug[:80]
+        )
+    elif own := request.GET.get("own"):
+        if not own.isdigit():
+            raise Http404("No such question.")
+        user_question = get_object_or_404(
+            UserQuestion.objects.select_related("round", "topic"),
+            pk=int(own),
+            user=request.user,
+        )
+    context = _question_context(question, user_question)
+    round_ = context["round"]
+    data = request.POST if request.method == "POST" else None
+    answer = Answer(user=request.user, question=question, user_question=user_question)
+    form = AnswerForm(
+        data,
+        instance=answer,
+        dimensions=round_dimensions(round_.slug if round_ else None),
+        mistake_pairs=_mistake_pairs(),
+    )
+    question_form = None
+    if question is None and user_question is None:
+        question_form = UserQuestionForm(data, prefix="own")
+    if data is not None:
+        valid = [form.is_valid(), question_form.is_valid() if question_form else True]
+        if all(valid):
+            with transaction.atomic():
+                if question_form:
+                    user_question = question_form.save(commit=False)
+                    user_question.user = request.user
+                    user_question.save()
+                answer = form.save(commit=False)
+                answer.user_question = user_question
+                answer_save(answer, mistakes=form.cleaned_data["mistakes"])
+            messages.success(request, "Answer saved.")
+            return redirect(answer)
+    context |= {
+        "form": form,
+        "question_form": question_form,
+        "mistakes": form.mistake_groups(first_topic=context["topic"]),
+        "action": request.get_full_path(),
+    }
+    return render(request, "practice/new.html", context, status=200)
 
 
 @require_GET
-def new(request):
-    return render(request, "placeholder.html", {"title": "Practise"})
+def answer(request, pk):
+    answer = _user_answer(request, pk)
+    target = (
+        {"question": answer.question}
+        if answer.question_id
+        else {"user_question": answer.user_question}
+    )
+    card = ReviewCard.objects.for_user(request.user).filter(**target).first()
+    round_ = answer.round
+    scores = []
+    for dimension in round_dimensions(round_.slug if round_ else None):
+        value = getattr(answer, score_field(dimension))
+        scores.append((Dimension(dimension).label, value, LEVELS.get(value, "")))
+    context = {
+        "answer": answer,
+        "round": round_,
+        "topic": (answer.question or answer.user_question).topic,
+        "suggested_seconds": round_.typical_minutes * 60 if round_ else None,
+        "scores": scores,
+        "findings": answer.findings.select_related("mistake"),
+        "tagged": answer.mistakes.select_related("topic"),
+        "card": card,
+        "review_form": ReviewForm(),
+        "answer_id": answer.pk,
+        "next": request.get_full_path(),
+    }
+    return render(request, "practice/answer.html", context)
+
+
+def _history(request, *, question=None, user_question=None):
+    target = {"question": question} if question else {"user_question": user_question}
+    attempts = (
+        Answer.objects.for_user(request.user)
+        .filter(**target)
+        .prefetch_related("findings")
+        .order_by("created_at", "pk")
+    )
+    round_ = (question or user_question).round
+    dimensions = round_dimensions(round_.slug if round_ else None)
+    context = {
+        "question": question,
+        "user_question": user_question,
+        "round": round_,
+        "topic": (question or user_question).topic,
+        "dimensions": [Dimension(d).label for d in dimensions],
+        "attempts": attempts_compare(attempts, dimensions),
+        "card": ReviewCard.objects.for_user(request.user).filter(**target).first(),
+        "practise_url": (
+            f"{reverse('practice:new')}?question={question.slug}"
+            if question
+            else f"{reverse('practice:new')}?own={user_question.pk}"
+        ),
+    }
+    return render(request, "practice/history.html", context)
 
 
 @require_GET
 def history(request, slug):
-    return render(request, "placeholder.html", {"title": "Attempts"})
+    question = get_object_or_404(Question.objects.select_related("round", "topic"), slug=slug)
+    return _history(request, question=question)
+
+
+@require_GET
+def own_history(request, pk):
+    user_question = get_object_or_404(
+        UserQuestion.objects.select_related("round", "topic"), pk=pk, user=request.user
+    )
+    return _history(request, user_question=user_question)
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    answer = _user_answer(request, pk)
+    context = _question_context(answer.question, answer.user_question)
+    round_ = context["round"]
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None,
+        instance=answer,
+        dimensions=round_dimensions(round_.slug if round_ else None),
+        mistake_pairs=_mistake_pairs(),
+    )
+    if request.method == "POST" and form.is_valid():
+        answer = form.save(commit=False)
+        answer_save(answer, mistakes=form.cleaned_data["mistakes"])
+        messages.success(request, "Answer updated.")
+        return redirect(answer)
+    context |= {
+        "form": form,
+        "answer": answer,
+        "mistakes": form.mistake_groups(first_topic=context["topic"]),
+        "action": reverse("practice:edit", args=[pk]),
+    }
+    return render(request, "practice/edit.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request, pk):
+    answer = _user_answer(request, pk)
+    if request.method == "POST":
+        answer.delete()
+        messages.success(request, "Answer deleted.")
+        return redirect("practice:answers")
+    return render(request, "practice/delete.html", {"answer": answer})
+
+
+@require_GET
+def due(request):
+    # The newest answer to each card's question, so the queue can link to it.
+    last_answer = Answer.objects.filter(user=OuterRef("user")).order_by("-created_at", "-pk")
+    cards = cards_due(request.user).annotate(
+        last_answer_id=Coalesce(
+            Subquery(last_answer.filter(question=OuterRef("question")).values("pk")[:1]),
+            Subquery(last_answer.filter(user_question=OuterRef("user_question")).values("pk")[:1]),
+        )
+    )
+    page = Paginator(cards, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "practice/due.html", {"page": page})
+
+
+@require_POST
+def review(request, pk):
+    card = get_object_or_404(
+        ReviewCard.objects.select_related("question", "user_question"), pk=pk, user=request.user
+    )
+    form = ReviewForm(request.POST)
+    next_url = _safe_next(request, default=reverse("practice:due"))
+    answer = None
+    if form.is_valid():
+        if answer_id := form.cleaned_data["answer"]:
+            # Only an answer to this card's question is linked to the log.
+            answer = (
+                Answer.objects.for_user(request.user)
+                .filter(
+                    pk=answer_id,
+                    question_id=card.question_id,
+                    user_question_id=card.user_question_id,
+                )
+                .first()
+            )
+        card_review(card, form.cleaned_data["rating"], answer=answer)
+        message = f"Next review: {date_format(timezone.localtime(card.due), 'j M Y, H:i')}."
+        if request.htmx:
+            context = {
+                "card": card,
+                "answer_id": answer.pk if answer else None,
+                "review_form": ReviewForm(),
+                "next": next_url,
+                "reviewed": message,
+            }
+            return render(request, "practice/answer.html#review", context)
+        messages.success(request, message)
+        return redirect(next_url)
+    if request.htmx:
+        context = {
+            "card": card,
+            "answer_id": form.data.get("answer")
+            if form.data.get("answer", "").isdigit()
+            else None,
+            "review_form": form,
+            "next": next_url,
+        }
+        return render(request, "practice/answer.html#review", context, status=422)
+    messages.error(request, "Pick Again, Hard, Good or Easy to grade your recall.")
+    return redirect(next_url)

@@ -1,0 +1,56 @@
+"""An attempt history: each answer to one question beside the attempt before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prepapp.practice.rubric import Dimension, score_field
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    label: str
+    value: int | None
+    change: int | None  # None when this or the previous attempt has no score
+
+
+@dataclass(frozen=True)
+class Attempt:
+    number: int
+    answer: object
+    average_change: float | None
+    scores: list[ScoreChange]
+    codes: list[str]
+    fixed: list[str]  # finding codes the previous attempt had and this one does not
+    new: list[str]  # finding codes this attempt has and the previous one did not
+
+
+def attempts_compare(answers, dimensions) -> list[Attempt]:
+    """Oldest first. `answers` need their findings prefetched."""
+    attempts: list[Attempt] = []
+    previous = None
+    previous_codes: list[str] = []
+    for number, answer in enumerate(answers, start=1):
+        codes = [finding.code for finding in answer.findings.all()]
+        scores = []
+        for dimension in dimensions:
+            value = getattr(answer, score_field(dimension))
+            before = getattr(previous, score_field(dimension)) if previous else None
+            change = value - before if value is not None and before is not None else None
+            scores.append(ScoreChange(Dimension(dimension).label, value, change))
+        average_change = None
+        if previous and answer.score_avg is not None and previous.score_avg is not None:
+            average_change = round(answer.score_avg - previous.score_avg, 2)
+        attempts.append(
+            Attempt(
+                number=number,
+                answer=answer,
+                average_change=average_change,
+                scores=scores,
+                codes=codes,
+                fixed=[c for c in previous_codes if c not in codes] if previous else [],
+                new=[c for c in codes if c not in previous_codes] if previous else [],
+            )
+        )
+        previous, previous_codes = answer, codes
+    return attempts

@@ -1,0 +1,71 @@
+"""Filtering and searching a user's answers for the review list."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q, QuerySet
+
+from prepapp.library.models import Round, Topic
+from prepapp.library.search import SEARCH_MAX_LENGTH, search_terms
+
+
+class AnswerFilterForm(forms.Form):
+    round = forms.ModelChoiceField(
+        queryset=Round.objects.all(), required=False, to_field_name="slug", empty_label="Any"
+    )
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.all(), required=False, to_field_name="slug", empty_label="Any"
+    )
+    date_from = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    min_score = forms.DecimalField(
+        required=False,
+        min_value=1,
+        max_value=5,
+        decimal_places=1,
+        label="Min. score",
+        widget=forms.NumberInput(attrs={"step": "0.5"}),
+    )
+    has_findings = forms.ChoiceField(
+        choices=[("", "Any"), ("yes", "Yes"), ("no", "No")], required=False, label="Findings"
+    )
+    q = forms.CharField(
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        label="Search",
+        widget=forms.SearchInput,
+    )
+
+    def filters(self) -> dict:
+        """The filters that are valid; a bad one is dropped rather than failing the page."""
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+
+
+def answers_filter(queryset: QuerySet, filters: dict) -> QuerySet:
+    """Answers matching every given filter; `q` must find each of its words somewhere."""
+    if round_ := filters.get("round"):
+        queryset = queryset.filter(Q(question__round=round_) | Q(user_question__round=round_))
+    if topic := filters.get("topic"):
+        queryset = queryset.filter(Q(question__topic=topic) | Q(user_question__topic=topic))
+    if date_from := filters.get("date_from"):
+        queryset = queryset.filter(created_at__date__gte=date_from)
+    if date_to := filters.get("date_to"):
+        queryset = queryset.filter(created_at__date__lte=date_to)
+    if (min_score := filters.get("min_score")) is not None:
+        queryset = queryset.filter(score_avg__gte=float(min_score))
+    if filters.get("has_findings") == "yes":
+        queryset = queryset.filter(finding_count__gt=0)
+    elif filters.get("has_findings") == "no":
+        queryset = queryset.filter(finding_count=0)
+    for term in search_terms(filters.get("q", "")):
+        queryset = queryset.filter(
+            Q(question__text__icontains=term)
+            | Q(user_question__text__icontains=term)
+            | Q(body__icontains=term)
+        )
+    return queryset

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from prepapp.library.models import Question, Round
+from prepapp.practice.models import Answer
+from tests.practice.factories import AnswerFactory, UserQuestionFactory
+from tests.practice.helpers import answers_bulk
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("practice:answers")
+
+
+def _listed(response) -> list[int]:
+    return [a.pk for a in response.context["page"].object_list]
+
+
+def test_lists_only_own_answers_newest_first(auth_client, user, other_user):
+    older = AnswerFactory(user=user, body="older")
+    newer = AnswerFactory(user=user, body="newer")
+    Answer.objects.filter(pk=older.pk).update(created_at=timezone.now() - timedelta(days=1))
+    AnswerFactory(user=other_user, body="not mine")
+    response = auth_client.get(URL)
+    assert response.status_code == 200
+    assert _listed(response) == [newer.pk, older.pk]
+    html = response.content.decode()
+    assert newer.question.text[:60] in html
+    assert newer.get_absolute_url() in html
+
+
+def test_empty_list_invites_practice(auth_client):
+    response = auth_client.get(URL)
+    assert "No answers yet" in response.content.decode()
+
+
+def test_filter_by_round_and_topic_covers_own_questions(auth_client, user):
+    culture = Question.objects.filter(round__slug="culture-fit").first()
+    technical = Question.objects.filter(round__slug="technical").first()
+    in_round = AnswerFactory(user=user, question=culture)
+    AnswerFactory(user=user, question=technical)
+    own = UserQuestionFactory(user=user, round=Round.objects.get(slug="culture-fit"))
+    own_answer = AnswerFactory(user=user, question=None, user_question=own)
+    response = auth_client.get(URL, {"round": "culture-fit"})
+    assert set(_listed(response)) == {in_round.pk, own_answer.pk}
+    response = auth_client.get(URL, {"topic": technical.topic.slug})
+    assert technical.pk in {a.question_id for a in response.context["page"].object_list}
+    assert all(
+        a.question and a.question.topic == technical.topic for a in response.context["page"]
+    )
+
+
+def test_filter_by_date_score_and_findings(auth_client, user):
+    old = AnswerFactory(user=user, score_structure=5)
+    Answer.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=10), finding_count=2
+    )
+    new = AnswerFactory(user=user, score_structure=2)
+    today = timezone.localdate()
+    assert _listed(auth_client.get(URL, {"date_from": today.isoformat()})) == [new.pk]
+    assert _listed(auth_client.get(URL, {"date_to": (today - timedelta(days=5)).isoformat()})) == [
+        old.pk
+    ]
+    assert _listed(auth_client.get(URL, {"min_score": "4"})) == [old.pk]
+    assert _listed(auth_client.get(URL, {"has_findings": "yes"})) == [old.pk]
+    assert _listed(auth_client.get(URL, {"has_findings": "no"})) == [new.pk]
+
+
+def test_search_in_question_own_question_and_answer_text(auth_client, user):
+    question = Question.objects.filter(text__icontains="HIPAA").first()
+    by_question = AnswerFactory(user=user, question=question, body="plain")
+    by_body = AnswerFactory(user=user, body="We reduced readmissions by 12%")
+    own = UserQuestionFactory(user=user, text="Tell me about a hospital pilot")
+    by_own = AnswerFactory(user=user, question=None, user_question=own, body="plain")
+    AnswerFactory(user=user, body="unrelated")
+    assert by_question.pk in _listed(auth_client.get(URL, {"q": "hipaa"}))
+    assert _listed(auth_client.get(URL, {"q": "READMISSIONS 12%"})) == [by_body.pk]
+    assert _listed(auth_client.get(URL, {"q": "hospital pilot"})) == [by_own.pk]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"round": "no-such-round"},
+        {"topic": "999"},
+        {"date_from": "not-a-date"},
+        {"min_score": "11"},
+        {"min_score": "abc"},
+        {"has_findings": "maybe"},
+        {"q": "x" * 500},
+        {"page": "abc"},
+        {"page": "999"},
+        {"page": "-1"},
+    ],
+)
+def test_bad_filters_do_not_fail(auth_client, user, params):
+    answer = AnswerFactory(user=user)
+    response = auth_client.get(URL, params)
+    assert response.status_code == 200
+    # An invalid filter is dropped, so the list still shows the answer.
+    if "q" not in params:
+        assert _listed(response) == [answer.pk]
+
+
+def test_pagination_keeps_filters(auth_client, user):
+    answers_bulk(user, 45)
+    response = auth_client.get(URL, {"has_findings": "yes", "page": "2"})
+    assert response.context["page"].number == 2
+    assert len(_listed(response)) == 20
+    html = response.content.decode()
+    assert "?has_findings=yes&amp;page=3" in html
+    assert "Page 2 of 3" in html
+
+
+def test_htmx_gets_the_results_partial(auth_client, user):
+    AnswerFactory(user=user)
+    response = auth_client.get(URL, {"q": "answer"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="results"')
+    assert "<html" not in html
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_wrong_method(auth_client):
+    assert auth_client.post(URL).status_code == 405
+
+
+@pytest.mark.parametrize("count", [1, 200])
+def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, count):
+    answers_bulk(user, count)
+    # session, user, count, page of answers, rounds and topics for the filter selects
+    with django_assert_num_queries(6):
+        auth_client.get(URL)
+    # filtered: plus the round and topic lookups
+    with django_assert_num_queries(8):
+        auth_client.get(
+            URL, {"round": "recruiter-screen", "topic": "career-transition", "q": "answer"}
+        )

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from prepapp.library.models import Question
+from prepapp.practice.models import ReviewLog
+from prepapp.practice.scheduling import card_for_question
+from tests.practice.factories import AnswerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(card) -> str:
+    return reverse("practice:review", args=[card.pk])
+
+
+@pytest.fixture
+def card(user):
+    return card_for_question(user, question=Question.objects.order_by("pk").first())
+
+
+def test_grade_moves_due_date_writes_log_and_redirects_to_next(auth_client, user, card):
+    answer = AnswerFactory(user=user, question=card.question)
+    next_url = reverse("practice:answer", args=[answer.pk])
+    response = auth_client.post(_url(card), {"rating": "3", "answer": answer.pk, "next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == next_url
+    card.refresh_from_db()
+    assert card.review_count == 1
+    assert card.due > timezone.now()
+    log = ReviewLog.objects.get()
+    assert log.card == card and log.rating == 3 and log.answer == answer
+
+
+def test_good_schedules_later_than_again(auth_client, user):
+    questions = list(Question.objects.order_by("pk")[:2])
+    again = card_for_question(user, question=questions[0])
+    good = card_for_question(user, question=questions[1])
+    auth_client.post(_url(again), {"rating": "1"})
+    auth_client.post(_url(good), {"rating": "3"})
+    again.refresh_from_db()
+    good.refresh_from_db()
+    assert good.due > again.due
+
+
+def test_unsafe_next_falls_back_to_the_queue(auth_client, card):
+    response = auth_client.post(_url(card), {"rating": "4", "next": "https://evil.example/"})
+    assert response["Location"] == reverse("practice:due")
+
+
+def test_answer_to_another_question_or_user_is_not_linked(auth_client, user, other_user, card):
+    other_question = Question.objects.order_by("pk")[1]
+    mine_elsewhere = AnswerFactory(user=user, question=other_question)
+    theirs = AnswerFactory(user=other_user, question=card.question)
+    auth_client.post(_url(card), {"rating": "3", "answer": mine_elsewhere.pk})
+    auth_client.post(_url(card), {"rating": "3", "answer": theirs.pk})
+    assert list(ReviewLog.objects.values_list("answer", flat=True)) == [None, None]
+
+
+def test_htmx_gets_the_review_partial(auth_client, user, card):
+    answer = AnswerFactory(user=user, question=card.question)
+    response = auth_client.post(
+        _url(card), {"rating": "2", "answer": answer.pk}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="review"')
+    assert "Next review:" in html
+    assert "Reviewed 1 time" in html
+    assert f'name="answer" value="{answer.pk}"' in html
+
+
+@pytest.mark.parametrize("rating", ["", "0", "5", "good"])
+def test_bad_rating_changes_nothing(auth_client, card, rating):
+    due = card.due
+    response = auth_client.post(_url(card), {"rating": rating})
+    assert response.status_code == 302
+    response = auth_client.post(_url(card), {"rating": rating}, headers={"HX-Request": "true"})
+    assert response.status_code == 422
+    assert "Pick" in response.content.decode()
+    card.refresh_from_db()
+    assert card.due == due and card.review_count == 0
+    assert not ReviewLog.objects.exists()
+
+
+def test_another_users_card_is_404_and_unchanged(auth_client, other_user):
+    card = card_for_question(other_user, question=Question.objects.order_by("pk").first())
+    assert auth_client.post(_url(card), {"rating": "3"}).status_code == 404
+    card.refresh_from_db()
+    assert card.review_count == 0
+    assert not ReviewLog.objects.exists()
+
+
+def test_unknown_id_is_404(auth_client):
+    assert (
+        auth_client.post(reverse("practice:review", args=[999999]), {"rating": "3"}).status_code
+        == 404
+    )
+
+
+def test_anonymous_is_sent_to_login(client, card):
+    response = client.post(_url(card), {"rating": "3"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+    assert not ReviewLog.objects.exists()
+
+
+def test_wrong_method(auth_client, card):
+    assert auth_client.get(_url(card)).status_code == 405

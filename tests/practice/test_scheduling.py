@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from prepapp.library.models import Question
+from prepapp.practice.models import ReviewCard, ReviewLog
+from prepapp.practice.scheduling import card_for_question, card_review, cards_due
+from tests.practice.factories import UserQuestionFactory, bank_question
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def _due_after(user, rating: int, slug: str) -> datetime:
+    card = card_for_question(user, question=bank_question(slug))
+    return card_review(card, rating, now=NOW).due
+
+
+def test_new_card_is_due_now_and_get_or_create(user):
+    question = bank_question()
+    before = timezone.now()
+    card = card_for_question(user, question=question)
+    assert before <= card.due <= timezone.now()
+    assert card.state["state"] == 1  # fsrs Learning
+    assert card_for_question(user, question=question).pk == card.pk
+    assert ReviewCard.objects.count() == 1
+
+
+def test_card_for_own_question(user):
+    own = UserQuestionFactory(user=user)
+    card = card_for_question(user, user_question=own)
+    assert card.user_question == own and card.question is None
+
+
+def test_card_for_question_needs_exactly_one_question(user):
+    with pytest.raises(ValueError):
+        card_for_question(user)
+    with pytest.raises(ValueError):
+        card_for_question(
+            user, question=bank_question(), user_question=UserQuestionFactory(user=user)
+        )
+
+
+def test_good_is_later_than_again_and_easy_later_than_good(user, other_user):
+    slugs = list(Question.objects.order_by("pk").values_list("slug", flat=True)[:3])
+    again = _due_after(user, 1, slugs[0])
+    good = _due_after(user, 3, slugs[1])
+    easy = _due_after(user, 4, slugs[2])
+    assert NOW < again < good < easy
+    assert again - NOW == timedelta(days=1)  # the learning step
+    assert easy - NOW >= timedelta(days=3)
+
+
+def test_review_updates_card_and_writes_log(user):
+    card = card_for_question(user, question=bank_question())
+    card_review(card, 3, now=NOW)
+    card.refresh_from_db()
+    assert card.review_count == 1
+    assert card.last_reviewed_at == NOW
+    assert card.state["state"] == 2  # fsrs Review, after Good on a one-step card
+    log = ReviewLog.objects.get(card=card)
+    assert log.rating == 3 and log.due_after == card.due
+
+    # A second review starts from the stored state, not from a new card.
+    first_due = card.due
+    card_review(card, 3, now=first_due)
+    card.refresh_from_db()
+    assert card.review_count == 2
+    assert card.due - first_due > first_due - NOW
+    assert ReviewLog.objects.filter(card=card).count() == 2
+
+
+def test_cards_due_lists_only_the_users_due_cards_oldest_first(user, other_user):
+    questions = list(Question.objects.order_by("pk")[:4])
+    late = card_for_question(user, question=questions[0])
+    early = card_for_question(user, question=questions[1])
+    future = card_for_question(user, question=questions[2])
+    card_for_question(other_user, question=questions[3])
+    ReviewCard.objects.filter(pk=late.pk).update(due=NOW - timedelta(days=1))
+    ReviewCard.objects.filter(pk=early.pk).update(due=NOW - timedelta(days=5))
+    ReviewCard.objects.filter(pk=future.pk).update(due=NOW + timedelta(days=1))
+    assert [c.pk for c in cards_due(user, now=NOW)] == [early.pk, late.pk]
