@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Sign-in is required everywhere except views marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "prepapp.accounts.middleware.DataVersionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -106,6 +107,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "prepapp.sqlite3",
+            # Keep each worker's connection: a new one re-reads the schema and starts
+            # with an empty page cache, which costs more than most of our queries.
+            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 600),
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so two writers queue on the
                 # busy timeout instead of failing with "database is locked" on upgrade.

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from prepapp.accounts.models import User
 from prepapp.checklist.models import ItemState, OwnItem
 from prepapp.library.models import ChecklistItem, MistakePair, Question, Round, Topic
 from prepapp.mocks.models import MockInterview
@@ -363,7 +365,10 @@ def data_import(user, raw: bytes | str) -> ImportSummary:
     if errors:
         raise ImportRefused(errors)
     with transaction.atomic():
-        return _write(user, plan)
+        summary = _write(user, plan)
+    # Imports also run outside a request (seed_demo), where no middleware sees them.
+    User.objects.filter(pk=user.pk).update(data_version=F("data_version") + 1)
+    return summary
 
 
 def _plan(r: _Reader, payload: dict, pack: dict) -> dict:

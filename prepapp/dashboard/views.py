@@ -1,9 +1,33 @@
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
+
+from prepapp.dashboard.overview import overview_build
+
+# The overview depends on the user's data (versioned on the user row) and on the
+# clock (due reviews, upcoming mocks, the countdown): a minute's staleness at most.
+CACHE_SECONDS = 60
+
+
+def overview_cache_key(user, now) -> str:
+    minute = int(now.timestamp() // CACHE_SECONDS)
+    return f"dashboard:{user.pk}:{user.data_version}:{minute}"
 
 
 @require_GET
 def home(request):
-    return render(request, "placeholder.html", {"title": "Dashboard"})
+    now = timezone.now()
+    key = overview_cache_key(request.user, now)
+    html = cache.get(key)
+    if html is None:
+        overview = overview_build(request.user, now=now)
+        html = render_to_string(
+            "dashboard/_overview.html", {"o": overview, "user": request.user}, request=None
+        )
+        cache.set(key, html, CACHE_SECONDS * 2)
+    return render(request, "dashboard/home.html", {"overview_html": mark_safe(html)})

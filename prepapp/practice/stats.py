@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Avg, Count
-from django.db.models.functions import Coalesce, TruncWeek
+from django.db.models import Avg, Count, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from prepapp.practice.models import Answer, Finding, ReviewCard
@@ -66,25 +66,29 @@ def answers_stats(user, now=None) -> AnswersStats:
 
 
 def _weeks(answers, now) -> list[WeekStats]:
+    """Twelve weeks in one query of plain range filters.
+
+    Each week is a half-open range of local-midnight instants, so the database
+    compares indexed timestamps instead of converting every row's time zone
+    (TruncWeek on SQLite calls back into Python once per row).
+    """
     this_monday = now.date() - timedelta(days=now.weekday())
-    first = this_monday - timedelta(weeks=WEEKS - 1)
-    rows = (
-        answers.filter(created_at__date__gte=first)
-        .annotate(week=TruncWeek("created_at"))
-        .values("week")
-        .annotate(count=Count("pk"), average=Avg("score_avg"))
-        .order_by()
-    )
-    by_week = {}
-    for row in rows:
-        week = row["week"]
-        by_week[week.date() if hasattr(week, "date") else week] = row
-    weeks = []
+    mondays = [this_monday - timedelta(weeks=WEEKS - 1 - i) for i in range(WEEKS)]
+    zone = timezone.get_current_timezone()
+    edges = [
+        datetime.combine(monday, time.min, tzinfo=zone)
+        for monday in [*mondays, this_monday + timedelta(weeks=1)]
+    ]
+    aggregates = {}
     for i in range(WEEKS):
-        monday = first + timedelta(weeks=i)
-        row = by_week.get(monday, {})
-        weeks.append(WeekStats(monday, row.get("count", 0), _round(row.get("average"))))
-    return weeks
+        in_week = Q(created_at__gte=edges[i], created_at__lt=edges[i + 1])
+        aggregates[f"count_{i}"] = Count("pk", filter=in_week)
+        aggregates[f"average_{i}"] = Avg("score_avg", filter=in_week)
+    row = answers.filter(created_at__gte=edges[0]).aggregate(**aggregates)
+    return [
+        WeekStats(monday, row[f"count_{i}"], _round(row[f"average_{i}"]))
+        for i, monday in enumerate(mondays)
+    ]
 
 
 def _rounds(answers) -> list[RoundStats]:

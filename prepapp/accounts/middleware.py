@@ -1,0 +1,32 @@
+"""Marks a user's data as changed after any request that may have changed it."""
+
+from __future__ import annotations
+
+from django.db.models import F
+
+from prepapp.accounts.models import User
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
+
+
+class DataVersionMiddleware:
+    """Bump `User.data_version` after a successful unsafe request by a signed-in user.
+
+    The app changes state only on POST (never on GET), so this one place sees
+    every change a user makes, whichever view makes it. The cost is one UPDATE
+    per POST; in return read-heavy pages can cache per (user, version).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user_id = request.user.pk if request.user.is_authenticated else None
+        response = self.get_response(request)
+        if user_id and request.method not in SAFE_METHODS and response.status_code < 400:
+            data_version_bump(user_id)
+        return response
+
+
+def data_version_bump(user_id: int) -> None:
+    User.objects.filter(pk=user_id).update(data_version=F("data_version") + 1)

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from prepapp.demo.seeding import demo_seed
+from prepapp.library.models import ChecklistItem
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("dashboard:home")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_anonymous_redirects_to_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_wrong_method(auth_client):
+    assert auth_client.post(URL).status_code == 405
+
+
+def test_new_user_sees_first_run_state(auth_client, pack):
+    body = auth_client.get(URL).content.decode()
+    assert "three things to do first" in body
+    assert reverse("checklist:index") in body
+    assert reverse("mocks:create") in body
+    assert "0%</span> ready" in body
+
+
+def test_dashboard_after_activity(auth_client, user, pack):
+    demo_seed(user, answers=30, mocks=8)
+    body = auth_client.get(URL).content.decode()
+    assert "three things to do first" not in body
+    assert "30 answers in all" in body
+    assert "How this is computed" in body
+    # The chart is accessible: titled, described, with a table to fall back on.
+    assert '<svg class="chart"' in body and 'role="img"' in body
+    assert '<title id="chart-title">' in body and '<desc id="chart-desc">' in body
+    assert "The figures as a table" in body
+    assert "Round coverage" in body and "needs work" in body
+    assert "Mistakes that keep coming back" in body and "GOOD:" in body
+    assert "Upcoming mock interviews" in body
+
+
+def test_countdown_lists_what_is_left(auth_client, user, pack):
+    user.interview_date = timezone.localdate() + timedelta(days=12)
+    user.save()
+    body = auth_client.get(URL).content.decode()
+    assert "12 days to your interview" in body
+    total = ChecklistItem.objects.count()
+    assert f"{total} checklist items to tick" in body
+    assert "11 rounds not practised yet" in body
+
+
+def test_readiness_shown_matches_the_computation(auth_client, user, pack):
+    from prepapp.dashboard.overview import overview_build
+
+    demo_seed(user, answers=20, mocks=5)
+    expected = overview_build(user).readiness.percent
+    body = auth_client.get(URL).content.decode()
+    assert re.search(rf"<span>{expected}%</span> ready", body)
+
+
+def test_only_own_data_is_shown(auth_client, other_user, pack):
+    demo_seed(other_user, answers=15, mocks=4)
+    body = auth_client.get(URL).content.decode()
+    assert "three things to do first" in body
+    assert "0 answers in all" in body
+
+
+def test_a_post_refreshes_the_cached_overview(auth_client, user, pack):
+    first = auth_client.get(URL).content.decode()
+    assert "0 of " in first
+    item = ChecklistItem.objects.order_by("pk").first()
+    response = auth_client.post(reverse("checklist:tick", args=[item.pk]), {"done": "1"})
+    assert response.status_code == 302
+    second = auth_client.get(URL).content.decode()
+    assert "1 of " in second
+
+
+def test_query_count_is_the_same_for_a_new_and_a_heavy_user(
+    client, pack, django_assert_num_queries
+):
+    newcomer, heavy = UserFactory(), UserFactory()
+    demo_seed(heavy, answers=2000, mocks=200)
+    counts = []
+    for person in (newcomer, heavy):
+        client.force_login(person)
+        cache.clear()
+        # session, user, checklist progress, answer totals, 12 weeks, rounds, finding
+        # mistakes, tagged mistakes, rounds list, mock coverage, review cards, due cards,
+        # upcoming mocks, mock mistakes, mistake pairs
+        with django_assert_num_queries(15):
+            response = client.get(URL)
+        assert response.status_code == 200
+        # Cached: only the session and the user.
+        with django_assert_num_queries(2) as cached:
+            client.get(URL)
+        counts.append(len(cached.captured_queries))
+    assert counts == [2, 2]
