@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
@@ -61,15 +60,3 @@ def other_user(db):
 def auth_client(client, user):
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def chromium_path():
-    path = shutil.which("chromium") or (
-        "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
-    )
-    if path is None:
-        if IN_CI:
-            pytest.fail("Chromium is missing in CI: browser tests must run there")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    return path

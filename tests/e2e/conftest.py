@@ -33,19 +33,19 @@ document.addEventListener('securitypolicyviolation', e => {
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path_session):
+def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
-            executable_path=chromium_path_session, headless=True, args=CHROMIUM_ARGS
+            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
 
 
 @pytest.fixture(scope="session")
-def chromium_path_session():
+def chromium_path():
     import shutil
 
     from tests.conftest import IN_CI
