@@ -7,7 +7,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from prepapp.library.models import Round
@@ -15,6 +14,7 @@ from prepapp.mocks.calendar import CONTENT_TYPE, calendar_build
 from prepapp.mocks.coverage import coverage_compute
 from prepapp.mocks.forms import MockFilterForm, MockInterviewForm
 from prepapp.mocks.models import CalendarFeed, MockInterview, token_new
+from prepapp.navigation import next_url_safe
 from prepapp.practice import rubric
 from prepapp.practice.models import Answer
 
@@ -27,15 +27,6 @@ def _page_number(raw: str | None) -> int:
         return min(max(int(raw or 1), 1), MAX_PAGE)
     except ValueError:
         return 1
-
-
-def _safe_next(request, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
 
 
 def _feed_context(request) -> dict:
@@ -217,4 +208,4 @@ def feed_reset(request):
         request,
         "Calendar feed created." if created else "Calendar feed reset: the old address is gone.",
     )
-    return redirect(_safe_next(request, reverse("mocks:list") + "#calendar"))
+    return redirect(next_url_safe(request, reverse("mocks:list") + "#calendar"))

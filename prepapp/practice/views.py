@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from prepapp.library.models import MistakePair, Question
+from prepapp.navigation import next_url_safe
 from prepapp.practice.answers import answer_save
 from prepapp.practice.attempts import attempts_compare
 from prepapp.practice.filters import AnswerFilterForm, answers_filter
@@ -29,15 +29,6 @@ ANSWER_RELATED = (
     "user_question__round",
     "user_question__topic",
 )
-
-
-def _safe_next(request, default: str) -> str:
-    url = request.POST.get("next") or request.GET.get("next") or ""
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return default
 
 
 def _user_answer(request, pk: int) -> Answer:
@@ -253,7 +244,7 @@ def review(request, pk):
         ReviewCard.objects.select_related("question", "user_question"), pk=pk, user=request.user
     )
     form = ReviewForm(request.POST)
-    next_url = _safe_next(request, default=reverse("practice:due"))
+    next_url = next_url_safe(request, default=reverse("practice:due"))
     answer = None
     if form.is_valid():
         if answer_id := form.cleaned_data["answer"]:
