@@ -1,9 +1,150 @@
 from __future__ import annotations
 
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from prepapp.checklist.forms import NoteForm, OwnItemForm, TickForm
+from prepapp.checklist.models import OwnItem
+from prepapp.checklist.progress import progress_compute
+from prepapp.checklist.rows import Show, dom_id, own_rows, pack_rows, rows_by_topic
+from prepapp.checklist.ticking import note_set, tick_set
+from prepapp.library.models import ChecklistItem
+from prepapp.navigation import next_url_safe
+
+PAGE = "checklist/index.html"
+
+
+def _index_url(show: str = Show.ALL, anchor: str = "") -> str:
+    url = reverse("checklist:index")
+    if show != Show.ALL:
+        url += f"?show={show}"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _back(request, anchor: str = "") -> HttpResponseRedirect:
+    """Post/Redirect/Get back to where the user was: a safe `next`, else the list."""
+    default = _index_url(Show.clean(request.POST.get("show")), anchor)
+    return HttpResponseRedirect(next_url_safe(request, default))
+
+
+def _target(request, kind: str, pk: int):
+    if kind == "own":
+        return get_object_or_404(OwnItem, pk=pk, user=request.user)
+    # Pack items are shared; the user's tick is found by the user, never by an id.
+    return get_object_or_404(ChecklistItem, pk=pk)
+
+
+def _row(request, kind: str, pk: int):
+    rows = (own_rows if kind == "own" else pack_rows)(request.user, pk=pk)
+    return rows[0]
+
+
+def _row_response(request, row, *, note_form=None, with_progress=False, status=200):
+    """The htmx answer: the item's <li>, and the progress bars as out-of-band swaps."""
+    show = Show.clean(request.POST.get("show"))
+    parts = [
+        render_to_string(
+            f"{PAGE}#row", {"row": row, "show": show, "note_form": note_form}, request
+        )
+    ]
+    if with_progress:
+        progress = progress_compute(request.user)
+        parts.append(
+            render_to_string(
+                f"{PAGE}#progress_overall", {"progress": progress, "oob": True}, request
+            )
+        )
+        if topic_progress := progress.for_topic(row.topic_id):
+            parts.append(
+                render_to_string(
+                    f"{PAGE}#progress_topic", {"tp": topic_progress, "oob": True}, request
+                )
+            )
+    return HttpResponse("".join(parts), status=status)
 
 
 @require_GET
 def index(request):
-    return render(request, "placeholder.html", {"title": "Checklist"})
+    show = Show.clean(request.GET.get("show"))
+    progress = progress_compute(request.user)
+    rows = rows_by_topic(request.user, show)
+    sections = [(tp, rows.get(tp.topic.pk, [])) for tp in progress.topics]
+    return render(
+        request,
+        PAGE,
+        {
+            "progress": progress,
+            "sections": sections,
+            "show": show,
+            "filters": [(Show.ALL, "All"), (Show.TODO, "To do"), (Show.DONE, "Done")],
+            "own_form": OwnItemForm(auto_id="add_%s"),
+        },
+    )
+
+
+@require_POST
+def tick(request, pk: int, kind: str):
+    target = _target(request, kind, pk)
+    form = TickForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Say whether the item is done: done=1 or done=0.")
+    tick_set(request.user, target, form.cleaned_data["done"])
+    if request.htmx:
+        return _row_response(request, _row(request, kind, pk), with_progress=True)
+    return _back(request, dom_id(kind, pk))
+
+
+@require_POST
+def note(request, pk: int, kind: str):
+    target = _target(request, kind, pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        note_set(request.user, target, form.cleaned_data["note"])
+        if request.htmx:
+            return _row_response(request, _row(request, kind, pk))
+        return _back(request, dom_id(kind, pk))
+    row = _row(request, kind, pk)
+    if request.htmx:
+        return _row_response(request, row, note_form=form, status=422)
+    return render(
+        request,
+        "checklist/note.html",
+        {"row": row, "form": form, "show": Show.clean(request.POST.get("show"))},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def own_add(request):
+    form = OwnItemForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.user = request.user
+        item.save()
+        messages.success(request, "Added to your checklist.")
+        return HttpResponseRedirect(_index_url(anchor=dom_id("own", item.pk)))
+    return render(request, "checklist/own_form.html", {"form": form, "item": None})
+
+
+@require_http_methods(["GET", "POST"])
+def own_edit(request, pk: int):
+    item = get_object_or_404(OwnItem, pk=pk, user=request.user)
+    form = OwnItemForm(request.POST if request.method == "POST" else None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Item saved.")
+        return HttpResponseRedirect(_index_url(anchor=dom_id("own", item.pk)))
+    return render(request, "checklist/own_form.html", {"form": form, "item": item})
+
+
+@require_http_methods(["GET", "POST"])
+def own_delete(request, pk: int):
+    item = get_object_or_404(OwnItem, pk=pk, user=request.user)
+    if request.method == "POST":
+        item.delete()
+        messages.success(request, "Item deleted.")
+        return HttpResponseRedirect(_index_url())
+    return render(request, "checklist/own_delete.html", {"item": item})
