@@ -40,6 +40,8 @@ FORMAT = "prepapp-export"
 VERSION = 1
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
+# Dates outside these years are typos or attacks, and year 1 overflows time-zone maths.
+YEARS = range(1900, 2200)
 
 
 class ImportRefused(Exception):
@@ -253,6 +255,8 @@ class _Reader:
             return ""
         if len(value) > max_length:
             self.fail(f"{where}.{key}", f"is {len(value)} characters, at most {max_length}")
+        if "\x00" in value:  # forms refuse it too, and PostgreSQL cannot store it
+            self.fail(f"{where}.{key}", "contains a NUL character")
         return value
 
     def integer(self, row: dict, key: str, where: str, low: int, high: int) -> int | None:
@@ -270,8 +274,11 @@ class _Reader:
             if required:
                 self.fail(f"{where}.{key}", "is required")
             return None
-        parsed = parse_datetime(value) if isinstance(value, str) else None
-        if parsed is None:
+        try:
+            parsed = parse_datetime(value) if isinstance(value, str) else None
+        except ValueError:  # well-formed but impossible, like 30 February
+            parsed = None
+        if parsed is None or not YEARS.start <= parsed.year < YEARS.stop:
             self.fail(f"{where}.{key}", "must be a date and time (ISO 8601)")
             return None
         return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
@@ -280,9 +287,13 @@ class _Reader:
         value = row.get(key)
         if value is None:
             return None
-        parsed = parse_date(value) if isinstance(value, str) else None
-        if parsed is None:
+        try:
+            parsed = parse_date(value) if isinstance(value, str) else None
+        except ValueError:
+            parsed = None
+        if parsed is None or not YEARS.start <= parsed.year < YEARS.stop:
             self.fail(f"{where}.{key}", "must be a date (YYYY-MM-DD)")
+            return None
         return parsed
 
     def slug(self, row: dict, key: str, where: str, known: dict, *, required=False):
@@ -333,7 +344,7 @@ def _parse(raw: bytes | str) -> dict:
         raise ImportRefused([f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."])
     try:
         payload = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise ImportRefused(
             ["The file is not JSON. Choose a file exported from prepapp."]
         ) from None
@@ -472,10 +483,10 @@ def _plan(r: _Reader, payload: dict, pack: dict) -> dict:
     for n, row in enumerate(r.rows(payload, "mocks", "")):
         where = f"mocks[{n}]"
         status = row.get("status", MockInterview.Status.SCHEDULED)
-        if status not in statuses:
+        if not isinstance(status, str) or status not in statuses:
             r.fail(f"{where}.status", f"must be one of {', '.join(sorted(statuses))}")
         format_ = row.get("format", MockInterview.Format.PEER)
-        if format_ not in formats:
+        if not isinstance(format_, str) or format_ not in formats:
             r.fail(f"{where}.format", f"must be one of {', '.join(sorted(formats))}")
         answer_refs = row.get("answers", [])
         if not isinstance(answer_refs, list):

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from prepapp.checklist.models import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH, OwnItem
+from prepapp.fields import BoundedModelChoiceField
 from prepapp.library.models import Topic
 
 
@@ -24,7 +25,7 @@ class NoteForm(forms.Form):
 
 
 class OwnItemForm(forms.ModelForm):
-    topic = forms.ModelChoiceField(queryset=Topic.objects.all(), empty_label="Choose a topic")
+    topic = BoundedModelChoiceField(queryset=Topic.objects.all(), empty_label="Choose a topic")
     text = forms.CharField(
         label="Item",
         max_length=TEXT_MAX_LENGTH,

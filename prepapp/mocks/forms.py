@@ -6,6 +6,7 @@ from itertools import groupby
 from django import forms
 from django.utils import timezone
 
+from prepapp.fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from prepapp.library.models import MistakePair, Question, Round
 from prepapp.mocks.models import MINUTES_MAX, MockInterview
 from prepapp.practice import rubric
@@ -73,6 +74,12 @@ class MockInterviewForm(forms.ModelForm):
             "improvements",
             "mistakes",
         ]
+        field_classes = {
+            "round": BoundedModelChoiceField,
+            "questions": BoundedModelMultipleChoiceField,
+            "answers": BoundedModelMultipleChoiceField,
+            "mistakes": BoundedModelMultipleChoiceField,
+        }
         widgets = {
             "status": forms.RadioSelect,
             "format": forms.RadioSelect,

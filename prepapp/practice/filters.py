@@ -5,15 +5,16 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Q, QuerySet
 
+from prepapp.fields import BoundedModelChoiceField
 from prepapp.library.models import Round, Topic
 from prepapp.library.search import SEARCH_MAX_LENGTH, search_terms
 
 
 class AnswerFilterForm(forms.Form):
-    round = forms.ModelChoiceField(
+    round = BoundedModelChoiceField(
         queryset=Round.objects.all(), required=False, to_field_name="slug", empty_label="Any"
     )
-    topic = forms.ModelChoiceField(
+    topic = BoundedModelChoiceField(
         queryset=Topic.objects.all(), required=False, to_field_name="slug", empty_label="Any"
     )
     date_from = forms.DateField(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from prepapp.fields import PK_MAX, BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from prepapp.library.models import MistakePair, Round, Topic
 from prepapp.practice.models import BODY_MAX_LENGTH, MAX_SECONDS, Answer, ReviewLog, UserQuestion
 from prepapp.practice.rubric import ANCHORS, LEVELS, SCALE, Dimension, score_field
@@ -30,7 +31,7 @@ class AnswerForm(forms.ModelForm):
             "invalid": "The time spent must be a whole number of seconds.",
         },
     )
-    mistakes = forms.ModelMultipleChoiceField(
+    mistakes = BoundedModelMultipleChoiceField(
         queryset=MistakePair.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -99,14 +100,14 @@ class UserQuestionForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Write the question you are answering."},
     )
-    round = forms.ModelChoiceField(
+    round = BoundedModelChoiceField(
         queryset=Round.objects.all(),
         required=False,
         to_field_name="slug",
         empty_label="Any round",
         label="Round (optional)",
     )
-    topic = forms.ModelChoiceField(
+    topic = BoundedModelChoiceField(
         queryset=Topic.objects.all(),
         required=False,
         to_field_name="slug",
@@ -128,4 +129,6 @@ class ReviewForm(forms.Form):
             "invalid_choice": "Pick Again, Hard, Good or Easy.",
         },
     )
-    answer = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    answer = forms.IntegerField(
+        required=False, min_value=1, max_value=PK_MAX, widget=forms.HiddenInput
+    )
