@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -20,8 +22,14 @@ PUBLIC = {
     "mocks:feed",
 }
 
-# Dummy values for converters: good enough to resolve, pointing at nothing.
-DUMMY = {"int": "999999", "slug": "no-such-thing", "str": "nothing", "path": "nothing"}
+# Dummy values per converter class: good enough to resolve, pointing at nothing.
+DUMMY = {
+    "IntConverter": "999999",
+    "SlugConverter": "no-such-thing",
+    "StringConverter": "nothing",
+    "PathConverter": "nothing",
+    "UUIDConverter": "00000000-0000-0000-0000-000000000000",
+}
 
 
 def _walk(patterns, prefix="", namespace=None):
@@ -40,9 +48,9 @@ def _walk(patterns, prefix="", namespace=None):
 def _concrete(route: str, pattern: URLPattern) -> str:
     path = route
     for key, converter in pattern.pattern.converters.items():
-        kind = type(converter).__name__.replace("Converter", "").lower()
-        value = DUMMY.get(kind, "1")
-        path = path.replace(f"<{kind}:{key}>", value).replace(f"<{key}>", value)
+        value = DUMMY[type(converter).__name__]
+        path = re.sub(rf"<(?:\w+:)?{key}>", value, path)
+    assert "<" not in path, path
     return "/" + path.lstrip("^").rstrip("$")
 
 
