@@ -1,25 +1,16 @@
-"""A user's data can leave and come back: export to JSON, import from it.
-
-The file never carries database ids. Content-pack rows are named by their slug
-(stable across installations) and the user's own rows by references local to
-the file ("q1", "a7", "o3"), so a file cannot point at anybody else's rows.
-An import is validated whole before anything is written, and written in one
-transaction: it lands entirely or not at all. Rows already present (same
-question, same time, same text) are skipped, so importing twice adds nothing.
-"""
+"""Writing an export file into an account: all or nothing, nothing twice."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 
 from prepapp.accounts.models import User
+from prepapp.accounts.portability.format import ImportRefused, ImportSummary
+from prepapp.accounts.portability.reader import FileReader, file_parse
 from prepapp.checklist.models import ItemState, OwnItem
 from prepapp.library.models import ChecklistItem, MistakePair, Question, Round, Topic
 from prepapp.mocks.models import MockInterview
@@ -34,337 +25,14 @@ from prepapp.practice.models import (
     ReviewLog,
     UserQuestion,
 )
-from prepapp.practice.rubric import ALL_DIMENSIONS, score_average, score_field
-
-FORMAT = "prepapp-export"
-VERSION = 1
-MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 20_000
-# Dates outside these years are typos or attacks, and year 1 overflows time-zone maths.
-YEARS = range(1900, 2200)
-
-
-class ImportRefused(Exception):
-    """The file cannot be imported; `errors` says why, each naming where in the file."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors[:5]))
-        self.errors = errors
-
-
-@dataclass
-class ImportSummary:
-    added: dict[str, int] = field(default_factory=dict)
-    skipped: dict[str, int] = field(default_factory=dict)
-
-
-def _iso(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _scores(obj) -> dict[str, int]:
-    return {d: v for d in ALL_DIMENSIONS if (v := getattr(obj, score_field(d))) is not None}
-
-
-# ---------------------------------------------------------------- export
-
-
-def data_export(user) -> dict:
-    """Everything the user owns, as a JSON-ready dict (a fixed number of queries)."""
-    own_items = list(OwnItem.objects.for_user(user).select_related("topic").order_by("pk"))
-    own_refs = {item.pk: f"i{item.pk}" for item in own_items}
-    states = ItemState.objects.for_user(user).select_related("item").order_by("pk")
-    questions = list(
-        UserQuestion.objects.for_user(user).select_related("round", "topic").order_by("pk")
-    )
-    question_refs = {q.pk: f"q{q.pk}" for q in questions}
-    answers = list(
-        Answer.objects.for_user(user)
-        .select_related("question")
-        .prefetch_related("mistakes")
-        .order_by("created_at", "pk")
-    )
-    answer_refs = {a.pk: f"a{a.pk}" for a in answers}
-    cards = (
-        ReviewCard.objects.for_user(user)
-        .select_related("question")
-        .prefetch_related("logs")
-        .order_by("pk")
-    )
-    mocks = (
-        MockInterview.objects.for_user(user)
-        .select_related("round")
-        .prefetch_related("questions", "answers", "mistakes")
-        .order_by("scheduled_at", "pk")
-    )
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": timezone.now().isoformat(),
-        "profile": {
-            "email": user.email,
-            "display_name": user.display_name,
-            "interview_date": _iso(user.interview_date),
-        },
-        "checklist": {
-            "own_items": [
-                {
-                    "ref": own_refs[i.pk],
-                    "topic": i.topic.slug,
-                    "text": i.text,
-                    "created_at": _iso(i.created_at),
-                }
-                for i in own_items
-            ],
-            "states": [
-                {
-                    "item": s.item.slug if s.item_id else None,
-                    "own_item": own_refs.get(s.own_item_id),
-                    "ticked_at": _iso(s.ticked_at),
-                    "note": s.note,
-                }
-                for s in states
-            ],
-        },
-        "practice": {
-            "own_questions": [
-                {
-                    "ref": question_refs[q.pk],
-                    "text": q.text,
-                    "round": q.round.slug if q.round_id else None,
-                    "topic": q.topic.slug if q.topic_id else None,
-                    "created_at": _iso(q.created_at),
-                }
-                for q in questions
-            ],
-            "answers": [
-                {
-                    "ref": answer_refs[a.pk],
-                    "question": a.question.slug if a.question_id else None,
-                    "own_question": question_refs.get(a.user_question_id),
-                    "body": a.body,
-                    "seconds_spent": a.seconds_spent,
-                    "scores": _scores(a),
-                    "mistakes": sorted(m.slug for m in a.mistakes.all()),
-                    "created_at": _iso(a.created_at),
-                }
-                for a in answers
-            ],
-            "review_cards": [
-                {
-                    "question": c.question.slug if c.question_id else None,
-                    "own_question": question_refs.get(c.user_question_id),
-                    "due": _iso(c.due),
-                    "state": c.state,
-                    "last_reviewed_at": _iso(c.last_reviewed_at),
-                    "review_count": c.review_count,
-                    "logs": [
-                        {
-                            "rating": log.rating,
-                            "reviewed_at": _iso(log.reviewed_at),
-                            "due_after": _iso(log.due_after),
-                            "answer": answer_refs.get(log.answer_id),
-                        }
-                        for log in c.logs.all()
-                    ],
-                }
-                for c in cards
-            ],
-        },
-        "mocks": [
-            {
-                "round": m.round.slug,
-                "scheduled_at": _iso(m.scheduled_at),
-                "status": m.status,
-                "format": m.format,
-                "interviewer": m.interviewer,
-                "minutes": m.minutes,
-                "questions": sorted(q.slug for q in m.questions.all()),
-                "typed_questions": m.typed_questions,
-                "answers": sorted(answer_refs[a.pk] for a in m.answers.all()),
-                "overall_rating": m.overall_rating,
-                "scores": _scores(m),
-                "strengths": m.strengths,
-                "improvements": m.improvements,
-                "mistakes": sorted(p.slug for p in m.mistakes.all()),
-            }
-            for m in mocks
-        ],
-    }
-
-
-def answers_markdown(user) -> str:
-    """A readable copy of the user's answers, newest first."""
-    answers = (
-        Answer.objects.for_user(user)
-        .select_related("question__round", "user_question")
-        .order_by("-created_at", "-pk")
-    )
-    lines = [f"# prepapp answers of {user.email}", ""]
-    for a in answers:
-        when = timezone.localtime(a.created_at).strftime("%Y-%m-%d %H:%M")
-        lines += [f"## {a.question_text}", ""]
-        meta = [when]
-        if a.question_id:
-            meta.append(a.question.round.name)
-        if a.score_avg is not None:
-            meta.append(f"self-assessment {a.score_avg:.1f}/5")
-        if a.seconds_spent:
-            meta.append(f"{a.seconds_spent // 60} min {a.seconds_spent % 60} s")
-        lines += [f"*{' · '.join(meta)}*", "", a.body.strip(), ""]
-    return "\n".join(lines) + "\n"
-
-
-# ---------------------------------------------------------------- validation
-
-
-class _Reader:
-    """Reads one part of the file, collecting every problem with where it is."""
-
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-
-    def fail(self, where: str, problem: str) -> None:
-        if len(self.errors) < 50:
-            self.errors.append(f"{where}: {problem}")
-
-    def obj(self, value, where: str) -> dict:
-        if not isinstance(value, dict):
-            self.fail(where, "must be an object")
-            return {}
-        return value
-
-    def rows(self, parent: dict, key: str, where: str) -> list[dict]:
-        value = parent.get(key, [])
-        if not isinstance(value, list):
-            self.fail(f"{where}.{key}", "must be a list")
-            return []
-        if len(value) > MAX_ROWS:
-            self.fail(f"{where}.{key}", f"has {len(value)} rows, at most {MAX_ROWS} allowed")
-            return []
-        return [self.obj(row, f"{where}.{key}[{n}]") for n, row in enumerate(value)]
-
-    def text(self, row: dict, key: str, where: str, max_length: int, *, required=False) -> str:
-        value = row.get(key)
-        if value is None or value == "":
-            if required:
-                self.fail(f"{where}.{key}", "is required")
-            return ""
-        if not isinstance(value, str):
-            self.fail(f"{where}.{key}", "must be text")
-            return ""
-        if len(value) > max_length:
-            self.fail(f"{where}.{key}", f"is {len(value)} characters, at most {max_length}")
-        if "\x00" in value:  # forms refuse it too, and PostgreSQL cannot store it
-            self.fail(f"{where}.{key}", "contains a NUL character")
-        return value
-
-    def integer(self, row: dict, key: str, where: str, low: int, high: int) -> int | None:
-        value = row.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.fail(f"{where}.{key}", f"must be a whole number from {low} to {high}")
-            return None
-        return value
-
-    def moment(self, row: dict, key: str, where: str, *, required=False) -> datetime | None:
-        value = row.get(key)
-        if value is None:
-            if required:
-                self.fail(f"{where}.{key}", "is required")
-            return None
-        try:
-            parsed = parse_datetime(value) if isinstance(value, str) else None
-        except ValueError:  # well-formed but impossible, like 30 February
-            parsed = None
-        if parsed is None or not YEARS.start <= parsed.year < YEARS.stop:
-            self.fail(f"{where}.{key}", "must be a date and time (ISO 8601)")
-            return None
-        return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
-
-    def day(self, row: dict, key: str, where: str) -> date | None:
-        value = row.get(key)
-        if value is None:
-            return None
-        try:
-            parsed = parse_date(value) if isinstance(value, str) else None
-        except ValueError:
-            parsed = None
-        if parsed is None or not YEARS.start <= parsed.year < YEARS.stop:
-            self.fail(f"{where}.{key}", "must be a date (YYYY-MM-DD)")
-            return None
-        return parsed
-
-    def slug(self, row: dict, key: str, where: str, known: dict, *, required=False):
-        value = row.get(key)
-        if value is None:
-            if required:
-                self.fail(f"{where}.{key}", "is required")
-            return None
-        if not isinstance(value, str) or value not in known:
-            self.fail(f"{where}.{key}", f"{value!r} is not in the content pack")
-            return None
-        return known[value]
-
-    def slugs(self, row: dict, key: str, where: str, known: dict) -> list:
-        value = row.get(key, [])
-        if not isinstance(value, list):
-            self.fail(f"{where}.{key}", "must be a list")
-            return []
-        found = []
-        for n, slug in enumerate(value):
-            found.append(self.slug({"v": slug}, "v", f"{where}.{key}[{n}]", known))
-        return [f for f in found if f is not None]
-
-    def ref(self, row: dict, key: str, where: str, known: dict):
-        value = row.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or value not in known:
-            # Numbers are database ids from somewhere else: never followed.
-            self.fail(f"{where}.{key}", f"{value!r} does not name a row in this file")
-            return None
-        return known[value]
-
-    def scores(self, row: dict, where: str) -> dict[str, int]:
-        raw = self.obj(row.get("scores", {}), f"{where}.scores")
-        scores = {}
-        for key in raw:
-            if key not in ALL_DIMENSIONS:
-                self.fail(f"{where}.scores.{key}", "is not a rubric dimension")
-                continue
-            if (value := self.integer(raw, key, f"{where}.scores", 1, 5)) is not None:
-                scores[score_field(key)] = value
-        return scores
-
-
-def _parse(raw: bytes | str) -> dict:
-    if len(raw) > MAX_FILE_BYTES:
-        raise ImportRefused([f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."])
-    try:
-        payload = json.loads(raw)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        raise ImportRefused(
-            ["The file is not JSON. Choose a file exported from prepapp."]
-        ) from None
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise ImportRefused(["This JSON is not a prepapp export (its format field is missing)."])
-    if payload.get("version") != VERSION:
-        raise ImportRefused(
-            [f"This export is version {payload.get('version')!r}; {VERSION} is supported."]
-        )
-    return payload
-
-
-# ---------------------------------------------------------------- import
+from prepapp.practice.rubric import score_average
 
 
 def data_import(user, raw: bytes | str) -> ImportSummary:
     """Validate the whole file, then write it in one transaction; raises ImportRefused."""
-    payload = _parse(raw)
+    payload = file_parse(raw)
     errors: list[str] = []
-    r = _Reader(errors)
+    r = FileReader(errors)
     pack = {
         "topics": Topic.objects.in_bulk(field_name="slug"),
         "rounds": Round.objects.in_bulk(field_name="slug"),
@@ -382,7 +50,7 @@ def data_import(user, raw: bytes | str) -> ImportSummary:
     return summary
 
 
-def _plan(r: _Reader, payload: dict, pack: dict) -> dict:
+def _plan(r: FileReader, payload: dict, pack: dict) -> dict:
     """Read every row into plain values, recording problems; writes nothing."""
     profile = r.obj(payload.get("profile", {}), "profile")
     checklist = r.obj(payload.get("checklist", {}), "checklist")
