@@ -26,13 +26,18 @@ def test_question_bank_filters_search_and_detail(page, pack):
     expect(page.locator(".result-count")).to_contain_text("0 questions")
     expect(page.locator(".empty")).to_be_visible()
 
-    page.fill("#id_q", "")
-    page.select_option("#id_round", "")
-    page.click("text=Show questions")
+    # Each of these triggers an htmx request (the search box after a 400 ms pause);
+    # wait for each, so the link clicked below is not swapped out under the click.
+    with page.expect_response(_bank_request):
+        page.fill("#id_q", "")
+    with page.expect_response(_bank_request):
+        page.select_option("#id_round", "")
+    with page.expect_response(_bank_request):
+        page.click("text=Show questions")
     expect(page.locator(".result-count")).to_contain_text("68 questions")
 
-    page.locator(".question-list a").first.click()
-    page.wait_for_url("**/library/questions/*/")
+    with page.expect_navigation(url="**/library/questions/*/"):
+        page.locator(".question-list a").first.click()
     assert page.locator("text=What a strong answer covers").is_visible()
     assert page.locator("a", has_text="Practise this question").is_visible()
     assert page.locator("a", has_text="Your attempts").is_visible()
@@ -71,3 +76,7 @@ def test_question_bank_works_without_javascript(browser, live_server, pack):
         assert "matching “bias”" in count
     finally:
         context.close()
+
+
+def _bank_request(response) -> bool:
+    return "/library/questions/?" in response.url
