@@ -9,14 +9,10 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
 from prepapp.library.models import ChecklistItem, Topic
+from prepapp.owned import OwnedQuerySet
 
 TEXT_MAX_LENGTH = 300
 NOTE_MAX_LENGTH = 2000
-
-
-class OwnedQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
 
 
 class OwnItem(models.Model):

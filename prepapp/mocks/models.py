@@ -11,17 +11,13 @@ from django.db.models import Q
 from django.urls import reverse
 
 from prepapp.library.models import MistakePair, Question, Round
+from prepapp.owned import OwnedQuerySet
 from prepapp.practice.models import Answer
 from prepapp.practice.rubric import RubricScores, score_constraints
 
 TEXT_MAX_LENGTH = 4000
 MINUTES_MAX = 480
 RATING_MAX = 5
-
-
-class MockQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
 
 
 class MockInterview(RubricScores):
@@ -76,7 +72,7 @@ class MockInterview(RubricScores):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = MockQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-scheduled_at", "-id"]

@@ -8,15 +8,11 @@ from django.db.models import Q
 from django.urls import reverse
 
 from prepapp.library.models import MistakePair, Question, Round, Topic
+from prepapp.owned import OwnedQuerySet
 from prepapp.practice.rubric import RubricScores, score_constraints
 
 BODY_MAX_LENGTH = 20_000
 MAX_SECONDS = 6 * 60 * 60
-
-
-class OwnedQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
 
 
 class UserQuestion(models.Model):
