@@ -41,6 +41,8 @@ demo: setup
 	exec $(BIN)/gunicorn prepapp.wsgi -c gunicorn.conf.py
 
 bench: setup
+	@# wrk is the load generator: Debian's package, installed here when we can.
+	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq wrk >/dev/null || true
 	$(BIN)/python -m bench.run
 
 clean:
