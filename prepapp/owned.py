@@ -10,3 +10,14 @@ class OwnedQuerySet(models.QuerySet):
 
     def for_user(self, user):
         return self.filter(user=user)
+
+
+def exactly_one_of(first: str, second: str) -> models.Q:
+    """A CheckConstraint condition: exactly one of two nullable foreign keys is set.
+
+    Rows that point at either a pack object or the user's own one (an answer's
+    question, a tick's item) use it so the two can never both, or neither, be set.
+    """
+    return (models.Q(**{f"{first}__isnull": False}) & models.Q(**{f"{second}__isnull": True})) | (
+        models.Q(**{f"{first}__isnull": True}) & models.Q(**{f"{second}__isnull": False})
+    )

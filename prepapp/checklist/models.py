@@ -9,7 +9,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
 from prepapp.library.models import ChecklistItem, Topic
-from prepapp.owned import OwnedQuerySet
+from prepapp.owned import OwnedQuerySet, exactly_one_of
 
 TEXT_MAX_LENGTH = 300
 NOTE_MAX_LENGTH = 2000
@@ -70,8 +70,7 @@ class ItemState(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=(Q(item__isnull=False) & Q(own_item__isnull=True))
-                | (Q(item__isnull=True) & Q(own_item__isnull=False)),
+                condition=exactly_one_of("item", "own_item"),
                 name="checklist_itemstate_one_item",
             ),
             # These two also serve the page's and progress_compute's per-user joins.

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from prepapp.library.models import MistakePair, Question, Round, Topic
-from prepapp.owned import OwnedQuerySet
+from prepapp.owned import OwnedQuerySet, exactly_one_of
 from prepapp.practice.rubric import RubricScores, score_constraints
 
 BODY_MAX_LENGTH = 20_000
@@ -62,8 +62,7 @@ class Answer(RubricScores):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(question__isnull=False) & Q(user_question__isnull=True))
-                | (Q(question__isnull=True) & Q(user_question__isnull=False)),
+                condition=exactly_one_of("question", "user_question"),
                 name="practice_answer_one_question",
             ),
             models.CheckConstraint(
@@ -151,8 +150,7 @@ class ReviewCard(models.Model):
                 name="practice_reviewcard_one_per_own_question",
             ),
             models.CheckConstraint(
-                condition=(Q(question__isnull=False) & Q(user_question__isnull=True))
-                | (Q(question__isnull=True) & Q(user_question__isnull=False)),
+                condition=exactly_one_of("question", "user_question"),
                 name="practice_reviewcard_one_question",
             ),
         ]
