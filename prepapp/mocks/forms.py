@@ -47,7 +47,6 @@ class MockInterviewForm(forms.ModelForm):
         label="Date and time",
         input_formats=DATETIME_INPUT_FORMATS,
         widget=IsoDateTimeLocalInput(input_formats=DATETIME_INPUT_FORMATS),
-        help_text="In your time zone (Settings).",
     )
     minutes = forms.IntegerField(
         label="Length in minutes",
@@ -96,6 +95,7 @@ class MockInterviewForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["scheduled_at"].help_text = f"In your time zone, {user.zone.key} (Settings)."
         self.fields["round"].queryset = Round.objects.all()
         self.fields["round"].empty_label = "Choose a round"
         for dimension in rubric.ALL_DIMENSIONS:
