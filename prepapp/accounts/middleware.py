@@ -13,7 +13,8 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 class DataVersionMiddleware:
     """Bump `User.data_version` after a successful unsafe request by a signed-in user.
 
-    The app changes state only on POST (never on GET), so this one place sees
+    The app changes state only on POST (never on GET; the calendar feed stores its own
+    ETag on GET, which is not user data), so this one place sees
     every change a user makes, whichever view makes it. The cost is one UPDATE
     per POST; in return read-heavy pages can cache per (user, version).
     """

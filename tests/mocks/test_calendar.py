@@ -148,6 +148,15 @@ def test_vtimezone_onsets_are_the_local_time_before_each_change(zone_name):
     assert len(onsets) == 5
 
 
+def test_five_years_of_changes_are_one_rdate_a_line():
+    year = timezone.now().year
+    text = vtimezone_build(NEW_YORK, year, year + 4).to_ical().decode()
+    rdates = [line for line in text.splitlines() if line.startswith("RDATE")]
+    # Two changes a year, each its own line; the first state at the start of the range.
+    assert len(rdates) == 2 * 5 + 1
+    assert all(re.fullmatch(r"RDATE:\d{8}T\d{6}", line) for line in rdates)
+
+
 def test_london_summer_time_starts_at_one_utc():
     year = timezone.now().year + 1
     text = vtimezone_build(LONDON, year, year).to_ical().decode()
