@@ -67,6 +67,8 @@ MIDDLEWARE = [
     # Sign-in is required everywhere except views marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "prepapp.accounts.middleware.DataVersionMiddleware",
+    # After authentication: pages, forms and dates use the signed-in user's zone.
+    "prepapp.accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

@@ -7,11 +7,13 @@ The list of URLs comes from the resolver, so a new parametrised URL fails
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -49,7 +51,13 @@ def _own_item(owner) -> Planted:
 
 def _mock(owner) -> Planted:
     AnswerFactory(user=owner, body=SECRET)
-    mock = MockInterviewFactory(user=owner, interviewer=SECRET, strengths=SECRET)
+    # Started an hour ago, so "mark done" is allowed for its owner (not for a mock to come).
+    mock = MockInterviewFactory(
+        user=owner,
+        interviewer=SECRET,
+        strengths=SECRET,
+        scheduled_at=timezone.now() - timedelta(hours=1),
+    )
     return Planted({"pk": mock.pk}, mock_data(owner))
 
 

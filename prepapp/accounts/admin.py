@@ -13,7 +13,7 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("email", "display_name")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Profile", {"fields": ("display_name", "interview_date")}),
+        ("Profile", {"fields": ("display_name", "interview_date", "time_zone")}),
         ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )

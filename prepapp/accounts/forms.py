@@ -4,12 +4,28 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 
 from prepapp.accounts.models import User
+from prepapp.accounts.timezones import TimeZoneField, time_zone_clean
+from prepapp.widgets import IsoDateInput
 
 
 class SignUpForm(BaseUserCreationForm):
+    time_zone = TimeZoneField(
+        help_text="Times you enter and see, and your calendar feed, use this zone."
+    )
+
     class Meta:
         model = User
-        fields = ("email", "display_name")
+        fields = ("email", "display_name", "time_zone")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # static/js/time-zone.js picks the browser's zone here; without JS the site's
+            # zone stays selected. Not on a re-rendered form: the user's choice stands.
+            self.fields["time_zone"].widget.attrs["data-browser-time-zone"] = ""
+
+    def clean_time_zone(self) -> str:
+        return time_zone_clean(self)
 
     def clean_email(self) -> str:
         email = User.objects.normalize_email(self.cleaned_data["email"])
@@ -27,10 +43,18 @@ class SignInForm(AuthenticationForm):
 
 
 class ProfileForm(forms.ModelForm):
+    time_zone = TimeZoneField(
+        help_text="Times you enter and see, and your calendar feed, use this zone."
+    )
+
     class Meta:
         model = User
-        fields = ("display_name", "email", "interview_date")
-        widgets = {"interview_date": forms.DateInput(attrs={"type": "date"})}
+        fields = ("display_name", "email", "interview_date", "time_zone")
+        # ISO, or the browser shows an empty field and the next save stores null.
+        widgets = {"interview_date": IsoDateInput()}
+
+    def clean_time_zone(self) -> str:
+        return time_zone_clean(self)
 
     def clean_email(self) -> str:
         email = User.objects.normalize_email(self.cleaned_data["email"])

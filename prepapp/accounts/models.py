@@ -1,9 +1,19 @@
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+TIME_ZONE_MAX_LENGTH = 64
+
+
+def time_zone_default() -> str:
+    # A callable, so the migration does not freeze whatever DJANGO_TIME_ZONE was when it ran.
+    return settings.TIME_ZONE
 
 
 class UserQuerySet(models.QuerySet):
@@ -47,6 +57,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     interview_date = models.DateField(
         null=True, blank=True, help_text="The date of your real interview, for the countdown."
     )
+    # An IANA name (forms check it against zoneinfo.available_timezones()). Every time
+    # the user enters or reads, including the .ics feed, is in this zone.
+    time_zone = models.CharField(
+        max_length=TIME_ZONE_MAX_LENGTH,
+        default=time_zone_default,
+        help_text="Times you enter and see, and your calendar feed, use this zone.",
+    )
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -72,6 +89,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = type(self).objects.normalize_email(self.email)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The user's zone; the site's zone if the stored name is unknown to this tzdata."""
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo(settings.TIME_ZONE)
 
     def get_short_name(self) -> str:
         return self.display_name or self.email.split("@")[0]

@@ -16,7 +16,8 @@ CACHE_SECONDS = 60
 
 def overview_cache_key(user, now) -> str:
     minute = int(now.timestamp() // CACHE_SECONDS)
-    return f"dashboard:{user.pk}:{user.data_version}:{minute}"
+    # The zone too: the overview shows local dates and times, and "today" depends on it.
+    return f"dashboard:{user.pk}:{user.data_version}:{user.time_zone}:{minute}"
 
 
 @require_GET

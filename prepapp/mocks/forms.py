@@ -11,6 +11,8 @@ from prepapp.library.models import MistakePair, Question, Round
 from prepapp.mocks.models import MINUTES_MAX, MockInterview
 from prepapp.practice import rubric
 from prepapp.practice.models import Answer
+from prepapp.widgets import IsoDateTimeLocalInput
+from prepapp.zoned import LocalDateTimeField
 
 DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
 # How far from today a mock may be placed: far enough for any real plan, near enough
@@ -41,11 +43,10 @@ def scale_field(label: str, empty_label: str) -> forms.TypedChoiceField:
 
 
 class MockInterviewForm(forms.ModelForm):
-    scheduled_at = forms.DateTimeField(
+    scheduled_at = LocalDateTimeField(
         label="Date and time",
         input_formats=DATETIME_INPUT_FORMATS,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="In your time zone.",
+        widget=IsoDateTimeLocalInput(input_formats=DATETIME_INPUT_FORMATS),
     )
     minutes = forms.IntegerField(
         label="Length in minutes",
@@ -94,6 +95,7 @@ class MockInterviewForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["scheduled_at"].help_text = f"In your time zone, {user.zone.key} (Settings)."
         self.fields["round"].queryset = Round.objects.all()
         self.fields["round"].empty_label = "Choose a round"
         for dimension in rubric.ALL_DIMENSIONS:
@@ -134,6 +136,11 @@ class MockInterviewForm(forms.ModelForm):
 
     def clean_scheduled_at(self):
         value = self.cleaned_data["scheduled_at"]
+        stored = self.instance.scheduled_at if self.instance.pk else None
+        if stored and _wall_minute(stored) == _wall_minute(value):
+            # The same minute as shown: keep the stored instant, its seconds and its fold
+            # (the second 01:30 of a fall-back night), so saving unchanged changes nothing.
+            return stored
         now = timezone.now()
         if not now - DATE_SPAN <= value <= now + DATE_SPAN:
             raise forms.ValidationError("Choose a date within five years of today.")
@@ -144,6 +151,20 @@ class MockInterviewForm(forms.ModelForm):
         round_ = cleaned.get("round")
         if cleaned.get("minutes") is None and round_ is not None:
             cleaned["minutes"] = round_.typical_minutes
+        when = cleaned.get("scheduled_at")
+        done = MockInterview.Status.DONE
+        # Only when this save makes it so: a row already done in the future (older data, an
+        # import) can still get its feedback saved without being forced to a new date.
+        already = self.instance.pk and self.instance.status == done
+        made_now = not already or when != self.instance.scheduled_at
+        if cleaned.get("status") == done and when and when > timezone.now() and made_now:
+            # As "Mark done" refuses: a done mock in the future would count towards readiness
+            # before it happened.
+            self.add_error(
+                "status",
+                "A mock still to come cannot be done. Set its date and time to when it "
+                "happened, or keep it scheduled.",
+            )
         return cleaned
 
     def save(self, commit=True):
@@ -157,6 +178,10 @@ class MockInterviewForm(forms.ModelForm):
         first = [self[rubric.score_field(d)] for d in primary]
         rest = [self[rubric.score_field(d)] for d in rubric.ALL_DIMENSIONS if d not in primary]
         return first, rest
+
+
+def _wall_minute(value):
+    return timezone.localtime(value).replace(tzinfo=None, fold=0, second=0, microsecond=0)
 
 
 def answer_label(answer: Answer) -> str:

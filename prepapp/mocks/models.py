@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round
 from prepapp.owned import OwnedQuerySet
@@ -116,6 +117,11 @@ class MockInterview(RubricScores):
     def is_scheduled(self) -> bool:
         return self.status == self.Status.SCHEDULED
 
+    @property
+    def has_started(self) -> bool:
+        """Only a mock that has started can be done (and get feedback)."""
+        return self.scheduled_at <= timezone.now()
+
 
 def token_new() -> str:
     return secrets.token_urlsafe(32)
@@ -130,6 +136,11 @@ class CalendarFeed(models.Model):
     # Unique, so the feed view looks the owner up by token and never compares secrets itself.
     token = models.CharField(max_length=64, unique=True, default=token_new)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The ETag of the feed as last served, and when it last differed from the one before:
+    # the feed's Last-Modified. Kept here because no row's updated_at can tell: a deleted
+    # mock, a done one ageing out of the 90 days or a new time zone change the feed too.
+    etag = models.CharField(max_length=80, blank=True, editable=False)
+    changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.user}"

@@ -7,16 +7,26 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.formats import date_format
+from django.utils.http import http_date
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from prepapp.library.models import Round
-from prepapp.mocks.calendar import CONTENT_TYPE, calendar_build
+from prepapp.mocks.calendar import (
+    CONTENT_TYPE,
+    calendar_build,
+    feed_mocks,
+    feed_validators,
+    uid_host,
+)
 from prepapp.mocks.coverage import coverage_compute
 from prepapp.mocks.forms import MockFilterForm, MockInterviewForm
 from prepapp.mocks.models import CalendarFeed, MockInterview, token_new
 from prepapp.navigation import next_url_safe
 from prepapp.practice import rubric
 from prepapp.practice.models import Answer
+from prepapp.zoned import ambiguous_note
 
 PAST_PER_PAGE = 50
 MAX_PAGE = 1000
@@ -32,7 +42,9 @@ def _page_number(raw: str | None) -> int:
 def _feed_context(request) -> dict:
     feed = CalendarFeed.objects.filter(user=request.user).first()
     url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
-    return {"feed": feed, "feed_url": url}
+    # webcal: opens the calendar app's "subscribe" dialog; same address otherwise.
+    webcal = "webcal:" + url.split(":", 1)[1] if url else ""
+    return {"feed": feed, "feed_url": url, "feed_webcal_url": webcal}
 
 
 @require_GET
@@ -79,13 +91,19 @@ def _form_context(form: MockInterviewForm) -> dict:
     return {"form": form, "rubric_primary": primary, "rubric_other": other}
 
 
+def _saved_message(request, mock: MockInterview) -> None:
+    messages.success(request, "Mock interview saved.")
+    if note := ambiguous_note(mock.scheduled_at):
+        messages.info(request, note)
+
+
 @require_http_methods(["GET", "POST"])
 def create(request):
     if request.method == "POST":
         form = MockInterviewForm(request.POST, user=request.user)
         if form.is_valid():
             mock = form.save()
-            messages.success(request, "Mock interview saved.")
+            _saved_message(request, mock)
             return redirect(mock)
     else:
         initial = {}
@@ -111,7 +129,7 @@ def edit(request, pk):
         form = MockInterviewForm(request.POST, instance=mock, user=request.user)
         if form.is_valid():
             form.save()
-            messages.success(request, "Mock interview saved.")
+            _saved_message(request, mock)
             return redirect(mock)
     else:
         form = MockInterviewForm(instance=mock, user=request.user)
@@ -153,6 +171,16 @@ def delete(request, pk):
 @require_POST
 def mark_done(request, pk):
     mock = get_object_or_404(MockInterview, pk=pk, user=request.user)
+    if not mock.has_started:
+        # A mock still to come has no feedback yet: marking it done would move it to
+        # "Past" and raise readiness for an interview that has not happened.
+        when = date_format(timezone.localtime(mock.scheduled_at), "j M Y, H:i")
+        messages.error(
+            request,
+            f"This mock is on {when}, still to come: mark it done once it has started. "
+            "If it happened earlier, edit its date and time first.",
+        )
+        return redirect(mock)
     mock.status = MockInterview.Status.DONE
     mock.save(update_fields=["status", "updated_at"])
     messages.success(request, "Marked as done. Add your feedback below.")
@@ -173,24 +201,36 @@ def ics(request, pk):
         pk=pk,
         user=request.user,
     )
-    return _ics_response(calendar_build([mock]), f"mock-interview-{mock.pk}.ics")
+    content = calendar_build([mock], zone=request.user.zone, host=uid_host(request.get_host()))
+    return _ics_response(content, f"mock-interview-{mock.pk}.ics")
 
 
 @login_not_required
 @require_GET
 def feed(request, token):
     # Looked up by the unique token: an unknown or replaced token matches no row.
-    feed = CalendarFeed.objects.filter(token=token).only("user_id").first()
+    feed = (
+        CalendarFeed.objects.filter(token=token)
+        .select_related("user")
+        .only("user_id", "user__time_zone", "etag", "changed_at")
+        .first()
+    )
     if feed is None:
         raise Http404("No such calendar feed")
-    mocks = (
-        MockInterview.objects.filter(user_id=feed.user_id, status=MockInterview.Status.SCHEDULED)
-        .select_related("round")
-        .prefetch_related("questions")
-        .order_by("scheduled_at", "id")
+    content = calendar_build(
+        feed_mocks(feed.user_id, timezone.now()),
+        zone=feed.user.zone,
+        host=uid_host(request.get_host()),
     )
-    response = _ics_response(calendar_build(mocks), "prepapp-mocks.ics")
-    response["Content-Disposition"] = 'inline; filename="prepapp-mocks.ics"'
+    etag, last_modified = feed_validators(feed, content)
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(content, content_type=CONTENT_TYPE)
+        response["Content-Disposition"] = 'inline; filename="prepapp-mocks.ics"'
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    # Calendars may keep a copy but must ask again (a 304 when nothing changed).
+    response["Cache-Control"] = "private, no-cache"
     return response
 
 

@@ -43,7 +43,14 @@ def test_plan_a_mock_then_log_it_done(page, live_server, pack):
     upcoming = page.locator("section", has=page.locator("#upcoming-heading"))
     assert upcoming.get_by_role("link", name="Technical Interview", exact=True).is_visible()
 
-    upcoming.locator("button", has_text="Mark done").click()
+    # A mock still to come cannot be marked done; once it has started, it can.
+    assert upcoming.locator("button", has_text="Mark done").count() == 0
+    MockInterview.objects.filter(pk=mock.pk).update(
+        scheduled_at=timezone.now() - timedelta(minutes=30)
+    )
+    page.reload()
+    past = page.locator("section", has=page.locator("#past-heading"))
+    past.locator("button", has_text="Mark done").click()
     page.wait_for_url(re.compile(r"/mocks/\d+/edit/#feedback$"))
     page.check("input[name=overall_rating][value='4']")
     page.check("input[name=score_structure][value='5']")
@@ -53,7 +60,6 @@ def test_plan_a_mock_then_log_it_done(page, live_server, pack):
     assert "4 / 5" in page.inner_text("main")
 
     page.goto("/mocks/")
-    past = page.locator("section", has=page.locator("#past-heading"))
     assert past.get_by_role("link", name="Technical Interview", exact=True).is_visible()
     assert "Nothing scheduled" in upcoming.inner_text()
     row = page.locator("table.coverage tr", has_text="Technical Interview")

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question
 from prepapp.practice.models import Answer
@@ -51,11 +54,17 @@ def test_shows_the_mock_and_its_feedback(auth_client, user):
     assert reverse("mocks:done", args=[mock.pk]) not in body
 
 
-def test_scheduled_mock_offers_mark_done(auth_client, user):
-    mock = MockInterviewFactory(user=user)
+def test_scheduled_mock_that_has_started_offers_mark_done(auth_client, user):
+    mock = MockInterviewFactory(user=user, scheduled_at=timezone.now() - timedelta(hours=1))
     body = auth_client.get(_url(mock)).content.decode()
     assert reverse("mocks:done", args=[mock.pk]) in body
     assert "No feedback yet" in body
+
+
+def test_mock_still_to_come_offers_no_mark_done(auth_client, user):
+    mock = MockInterviewFactory(user=user, scheduled_at=timezone.now() + timedelta(hours=1))
+    body = auth_client.get(_url(mock)).content.decode()
+    assert reverse("mocks:done", args=[mock.pk]) not in body
 
 
 def test_another_users_mock_is_404(auth_client, other_user):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from prepapp.library.models import Question, Round
+from prepapp.mocks.calendar import mock_uid
 from tests.mocks.factories import MockInterviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_downloads_one_event_in_london_time(auth_client, user, when):
     assert event.start.utcoffset() == when.utcoffset()
     assert event.start.hour == when.hour
     assert event.end - event.start == timedelta(minutes=50)
-    assert str(event["UID"]) == f"mock-{mock.pk}@prepapp"
+    assert str(event["UID"]) == mock_uid(mock, "testserver")
     assert str(event["SUMMARY"]) == f"Mock interview: {round_.name}"
     description = str(event["DESCRIPTION"])
     for text in ["Coach", "Dr Ada", question.text, "north star metric"]:
