@@ -7,11 +7,11 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 
 @login_not_required
-@require_GET
+@require_safe
 def landing(request):
     if request.user.is_authenticated:
         return redirect("dashboard:home")
@@ -32,7 +32,7 @@ def healthz(request):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def bench_hello(request):
     """The baseline of `make bench`: the cheapest response the full middleware stack can give.
 

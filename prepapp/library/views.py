@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from prepapp.library.forms import QuestionFilterForm, TopicFilterForm
 from prepapp.library.models import FaqEntry, LoopFact, MistakePair, Question, Round, Topic, Track
@@ -29,7 +29,7 @@ def _render_filtered(request, template: str, partial: str, context: dict):
     return response
 
 
-@require_GET
+@require_safe
 def questions(request):
     rounds = list(Round.objects.all())
     topics = list(Topic.objects.all())
@@ -47,7 +47,7 @@ def questions(request):
     return _render_filtered(request, "library/questions.html", "results", context)
 
 
-@require_GET
+@require_safe
 def question(request, slug):
     question = get_object_or_404(
         Question.objects.select_related("round", "topic").prefetch_related("sources"), slug=slug
@@ -56,7 +56,7 @@ def question(request, slug):
     return render(request, "library/question.html", {"question": question, "mistakes": mistakes})
 
 
-@require_GET
+@require_safe
 def mistakes(request):
     topics = list(Topic.objects.all())
     form = TopicFilterForm(request.GET, topics=topics)
@@ -72,7 +72,7 @@ def mistakes(request):
     return _render_filtered(request, "library/mistakes.html", "results", context)
 
 
-@require_GET
+@require_safe
 def process(request):
     tracks = Track.objects.order_by("name").prefetch_related(
         Prefetch("loop_facts", queryset=LoopFact.objects.prefetch_related("sources")),
@@ -86,7 +86,7 @@ def process(request):
     return render(request, "library/process.html", {"tracks": tracks})
 
 
-@require_GET
+@require_safe
 def faq(request):
     entries = (
         FaqEntry.objects.select_related("topic")

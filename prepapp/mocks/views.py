@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from prepapp.library.models import Round
 from prepapp.mocks.calendar import CONTENT_TYPE, calendar_build
@@ -35,7 +35,7 @@ def _feed_context(request) -> dict:
     return {"feed": feed, "feed_url": url}
 
 
-@require_GET
+@require_safe
 def index(request):
     rounds = [*Round.objects.all()]
     filter_form = MockFilterForm(request.GET, rounds=rounds)
@@ -79,7 +79,7 @@ def _form_context(form: MockInterviewForm) -> dict:
     return {"form": form, "rubric_primary": primary, "rubric_other": other}
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def create(request):
     if request.method == "POST":
         form = MockInterviewForm(request.POST, user=request.user)
@@ -96,7 +96,7 @@ def create(request):
     return render(request, "mocks/form.html", {**_form_context(form), "mock": None})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, pk):
     mock = get_object_or_404(
         MockInterview.objects.select_related("round").prefetch_related(
@@ -118,7 +118,7 @@ def edit(request, pk):
     return render(request, "mocks/form.html", {**_form_context(form), "mock": mock})
 
 
-@require_GET
+@require_safe
 def detail(request, pk):
     mock = get_object_or_404(
         MockInterview.objects.select_related("round").prefetch_related(
@@ -138,7 +138,7 @@ def detail(request, pk):
     return render(request, "mocks/detail.html", {"mock": mock, "scores": scores})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, pk):
     mock = get_object_or_404(
         MockInterview.objects.select_related("round"), pk=pk, user=request.user
@@ -166,7 +166,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def ics(request, pk):
     mock = get_object_or_404(
         MockInterview.objects.select_related("round").prefetch_related("questions"),
@@ -177,7 +177,7 @@ def ics(request, pk):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def feed(request, token):
     # Looked up by the unique token: an unknown or replaced token matches no row.
     feed = CalendarFeed.objects.filter(token=token).only("user_id").first()

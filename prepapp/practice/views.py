@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from prepapp.library.models import MistakePair, Question
 from prepapp.navigation import next_url_safe
@@ -54,7 +54,7 @@ def _question_context(question=None, user_question=None) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def answers(request):
     filter_form = AnswerFilterForm(request.GET or None)
     filters = filter_form.filters() if request.GET else {}
@@ -68,7 +68,7 @@ def answers(request):
     return render(request, "practice/answers.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def new(request):
     question = user_question = None
     if slug := request.GET.get("question"):
@@ -118,7 +118,7 @@ def new(request):
     return render(request, "practice/new.html", context, status=200)
 
 
-@require_GET
+@require_safe
 def answer(request, pk):
     answer = _user_answer(request, pk)
     target = (
@@ -175,13 +175,13 @@ def _history(request, *, question=None, user_question=None):
     return render(request, "practice/history.html", context)
 
 
-@require_GET
+@require_safe
 def history(request, slug):
     question = get_object_or_404(Question.objects.select_related("round", "topic"), slug=slug)
     return _history(request, question=question)
 
 
-@require_GET
+@require_safe
 def own_history(request, pk):
     user_question = get_object_or_404(
         UserQuestion.objects.select_related("round", "topic"), pk=pk, user=request.user
@@ -189,7 +189,7 @@ def own_history(request, pk):
     return _history(request, user_question=user_question)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, pk):
     answer = _user_answer(request, pk)
     context = _question_context(answer.question, answer.user_question)
@@ -214,7 +214,7 @@ def edit(request, pk):
     return render(request, "practice/edit.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, pk):
     answer = _user_answer(request, pk)
     if request.method == "POST":
@@ -224,7 +224,7 @@ def delete(request, pk):
     return render(request, "practice/delete.html", {"answer": answer})
 
 
-@require_GET
+@require_safe
 def due(request):
     # The newest answer to each card's question, so the queue can link to it.
     last_answer = Answer.objects.filter(user=OuterRef("user")).order_by("-created_at", "-pk")
