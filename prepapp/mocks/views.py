@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.fields import id_parse
 from prepapp.library.models import Round
 from prepapp.mocks.calendar import CONTENT_TYPE, calendar_build
 from prepapp.mocks.coverage import coverage_compute
@@ -23,10 +24,7 @@ MAX_PAGE = 1000
 
 
 def _page_number(raw: str | None) -> int:
-    try:
-        return min(max(int(raw or 1), 1), MAX_PAGE)
-    except ValueError:
-        return 1
+    return min(id_parse(raw) or 1, MAX_PAGE)
 
 
 def _feed_context(request) -> dict:

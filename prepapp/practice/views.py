@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.fields import id_parse
 from prepapp.library.models import MistakePair, Question
 from prepapp.navigation import next_url_safe
 from prepapp.practice.answers import answer_save
@@ -76,11 +77,11 @@ def new(request):
             Question.objects.select_related("round", "topic"), slug=slug[:80]
         )
     elif own := request.GET.get("own"):
-        if not own.isdigit():
+        if (own_id := id_parse(own)) is None:
             raise Http404("No such question.")
         user_question = get_object_or_404(
             UserQuestion.objects.select_related("round", "topic"),
-            pk=int(own),
+            pk=own_id,
             user=request.user,
         )
     context = _question_context(question, user_question)
@@ -274,9 +275,7 @@ def review(request, pk):
     if request.htmx:
         context = {
             "card": card,
-            "answer_id": form.data.get("answer")
-            if form.data.get("answer", "").isdigit()
-            else None,
+            "answer_id": id_parse(form.data.get("answer")),
             "review_form": form,
             "next": next_url,
         }
