@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tests.site_pages import site_urls
+from tests.site_pages import html_pages, site_urls
 from tests.sweep_support import is_public
 
 pytestmark = pytest.mark.django_db
@@ -29,3 +29,37 @@ def test_head_answers_like_get_everywhere(user, pack):
     assert not failures, "\n".join(failures)
     # The walk did reach the pages, not only redirects to sign in.
     assert sum(1 for name in urls if not is_public(name)) > 20
+
+
+def _is_page(response) -> bool:
+    return b"<html" in response.content
+
+
+def test_every_partial_view_gives_history_restores_the_page(user, pack):
+    """Each GET page that answers htmx with a fragment (found by asking every page) gives a
+    history restore the whole page, and varies on HX-Request whichever it sends."""
+    client = Client()
+    client.force_login(user)
+    htmx = {"HX-Request": "true"}
+    restore = {**htmx, "HX-History-Restore-Request": "true"}
+    partial_views = []
+    failures = []
+    for name, url, signed_in in html_pages(user):
+        if not signed_in:
+            continue
+        fragment = client.get(url, headers=htmx)
+        if _is_page(fragment):
+            continue
+        partial_views.append(name)
+        page = client.get(url, headers=restore)
+        plain = client.get(url)
+        if not _is_page(page):
+            failures.append(f"{name}: a history restore got the fragment")
+        for label, response in (("fragment", fragment), ("restore", page), ("page", plain)):
+            if "HX-Request" not in response.get("Vary", ""):
+                failures.append(f"{name}: no Vary: HX-Request on the {label}")
+    assert not failures, "\n".join(failures)
+    # The filtered lists; a new partial view is found, and checked, without listing it.
+    assert {"library:questions", "library:mistakes", "practice:answers", "mocks:list"} <= set(
+        partial_views
+    )

@@ -8,25 +8,12 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from prepapp.htmx import render_partial_or_page
 from prepapp.library.forms import QuestionFilterForm, TopicFilterForm
 from prepapp.library.models import FaqEntry, LoopFact, MistakePair, Question, Round, Topic, Track
 from prepapp.library.search import question_search
-
-
-def _wants_partial(request) -> bool:
-    # A history restore asks for the whole page even though it comes from htmx.
-    return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def _render_filtered(request, template: str, partial: str, context: dict):
-    name = f"{template}#{partial}" if _wants_partial(request) else template
-    response = render(request, name, context)
-    # The same URL answers with a fragment or a page: caches must keep them apart.
-    patch_vary_headers(response, ("HX-Request",))
-    return response
 
 
 @require_safe
@@ -44,7 +31,7 @@ def questions(request):
         "search_text": filters["text"],
         "filtered": any(filters.values()),
     }
-    return _render_filtered(request, "library/questions.html", "results", context)
+    return render_partial_or_page(request, "library/questions.html", "results", context)
 
 
 @require_safe
@@ -69,7 +56,7 @@ def mistakes(request):
         "pairs": list(pairs),
         "selected_topic": next((t for t in topics if t.slug == topic_slug), None),
     }
-    return _render_filtered(request, "library/mistakes.html", "results", context)
+    return render_partial_or_page(request, "library/mistakes.html", "results", context)
 
 
 @require_safe

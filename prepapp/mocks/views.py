@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from prepapp.fields import id_parse
+from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import Round
 from prepapp.mocks.calendar import CONTENT_TYPE, calendar_build
 from prepapp.mocks.coverage import coverage_compute
@@ -65,11 +66,16 @@ def index(request):
         "has_next": len(past) > PAST_PER_PAGE,
         "filter_query": query.urlencode(),
     }
-    if request.htmx:
-        return render(request, "mocks/list.html#mocks", context)
-    context["coverage"] = coverage_compute(request.user, rounds=rounds)
-    context.update(_feed_context(request))
-    return render(request, "mocks/list.html", context)
+    return render_partial_or_page(
+        request,
+        "mocks/list.html",
+        "mocks",
+        context,
+        page_context=lambda: {
+            "coverage": coverage_compute(request.user, rounds=rounds),
+            **_feed_context(request),
+        },
+    )
 
 
 def _form_context(form: MockInterviewForm) -> dict:

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from prepapp.fields import id_parse
+from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import MistakePair, Question
 from prepapp.navigation import next_url_safe
 from prepapp.practice.answers import answer_save
@@ -64,9 +65,7 @@ def answers(request):
     )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter_form": filter_form, "page": page, "filtered": bool(filters)}
-    if request.htmx:
-        return render(request, "practice/answers.html#results", context)
-    return render(request, "practice/answers.html", context)
+    return render_partial_or_page(request, "practice/answers.html", "results", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
