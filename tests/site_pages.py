@@ -23,7 +23,7 @@ from tests.practice.factories import AnswerFactory, UserQuestionFactory
 from tests.sweep_support import is_public, url_patterns
 
 # Signed out, these answer with something other than a page (a health check, a calendar).
-NOT_PAGES = {"healthz", "mocks:feed"}
+NOT_PAGES = {"healthz", "favicon", "mocks:feed"}
 
 
 def site_seed(user) -> dict[str, list]:
