@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -63,3 +65,24 @@ def test_every_partial_view_gives_history_restores_the_page(user, pack):
     assert {"library:questions", "library:mistakes", "practice:answers", "mocks:list"} <= set(
         partial_views
     )
+
+
+# HTML's date, or global date and time: at most three digits of a second's fraction.
+HTML_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2}))?"
+)
+
+
+def test_time_elements_carry_valid_datetimes(user, pack):
+    """<time datetime> values parse as HTML dates (Python's isoformat writes microseconds)."""
+    client = Client()
+    client.force_login(user)
+    seen, bad = 0, []
+    for name, url, signed_in in html_pages(user):
+        html = (client if signed_in else Client()).get(url).content.decode()
+        for value in re.findall(r"<time[^>]*\bdatetime=\"([^\"]*)\"", html):
+            seen += 1
+            if not HTML_DATETIME.fullmatch(value):
+                bad.append(f"{name}: {value}")
+    assert not bad, "\n".join(bad)
+    assert seen > 10
