@@ -147,7 +147,7 @@ def test_plain_request_gets_the_page_with_a_working_form(auth_client, pack):
     body = auth_client.get(URL).content.decode()
     assert "<html" in body
     assert f'<form method="get" action="{URL}"' in body
-    assert 'hx-get="' in body
+    assert 'data-hx-get="' in body
     assert '<label for="id_round">Round</label>' in body
     assert '<label for="id_q">Search</label>' in body
 
