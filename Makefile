@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test setup lint bench demo e2e clean
+.PHONY: run test setup lint bench demo e2e clean html-checker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,18 @@ $(BIN)/python:
 $(VENV)/.deps: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
+
+# The Nu Html Checker for tests/test_html_valid.py: vnu.jar, pinned in package.json (it
+# needs Java). --ignore-scripts: its install script would fetch a Java runtime from the web.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Without npm the HTML check skips on a developer's machine; in CI (CI=true) it must run.
+html-checker:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) -s node_modules/.installed; \
+	elif [ "$$CI" = true ]; then echo "npm is missing: CI needs it for the HTML check" >&2; exit 1; \
+	else echo "npm not found: tests/test_html_valid.py will skip"; fi
 
 setup: $(VENV)/.deps
 	mkdir -p var
@@ -31,7 +43,7 @@ lint: $(VENV)/.deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: setup lint
+test: setup lint html-checker
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -46,4 +58,4 @@ bench: setup
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules

@@ -210,7 +210,7 @@ SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("DJANGO_BEHIND_PROXY", HTTPS):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
-# htmx reads the token from the page (hx-headers on <body>), never from the cookie.
+# htmx reads the token from the page (data-hx-headers on <body>), never from the cookie.
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 SECURE_CONTENT_TYPE_NOSNIFF = True

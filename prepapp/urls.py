@@ -9,6 +9,7 @@ from prepapp import views
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include("prepapp.accounts.urls")),
     path("dashboard/", include("prepapp.dashboard.urls")),
     path("checklist/", include("prepapp.checklist.urls")),

@@ -6,12 +6,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 
 @login_not_required
-@require_GET
+@require_safe
 def landing(request):
     if request.user.is_authenticated:
         return redirect("dashboard:home")
@@ -32,7 +33,14 @@ def healthz(request):
 
 
 @login_not_required
-@require_GET
+@require_safe
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever the page links (Chromium on Back, for one).
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
+@login_not_required
+@require_safe
 def bench_hello(request):
     """The baseline of `make bench`: the cheapest response the full middleware stack can give.
 

@@ -4,6 +4,8 @@
 any other value (the locale's "24/12/2026", or a re-rendered "2026-12-24 18:00") shows as an
 empty field, and the next save of the form would store nothing. These widgets render a
 date object in ISO, and turn submitted text in any format the field accepts back into ISO.
+Text that reads as no date at all is not put back into the input (a date input cannot hold
+it): the field's error message quotes it instead, so what was typed is still on the page.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import formats
 
 ISO_DATE = "%Y-%m-%d"
@@ -35,8 +38,7 @@ class IsoDateInput(forms.DateInput):
     def format_value(self, value):
         if isinstance(value, str):
             parsed = _parsed(value, [ISO_DATE, *formats.get_format("DATE_INPUT_FORMATS")])
-            # Text no format reads (a typo) is kept as sent: the form shows its error.
-            value = parsed.date() if parsed else value
+            value = parsed.date() if parsed else None
         return super().format_value(value)
 
 
@@ -50,5 +52,29 @@ class IsoDateTimeLocalInput(forms.DateTimeInput):
     def format_value(self, value):
         if isinstance(value, str):
             parsed = _parsed(value, self.input_formats)
-            value = parsed if parsed else value
+            value = parsed if parsed else None
         return super().format_value(value)
+
+
+def typed_back(value) -> str:
+    """What the user typed, shortened, for an error message that quotes it."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+class IsoDateField(forms.DateField):
+    """A date field on an IsoDateInput whose error quotes the text that was not a date."""
+
+    widget = IsoDateInput
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            if error.code != "invalid":
+                raise
+            raise ValidationError(
+                "“%(value)s” is not a date: pick one, or type it as YYYY-MM-DD.",
+                code="invalid",
+                params={"value": typed_back(value)},
+            ) from error

@@ -19,6 +19,8 @@ from django.forms.fields import BaseTemporalField
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
 
+from prepapp.widgets import typed_back
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -81,12 +83,15 @@ class LocalDateTimeField(forms.DateTimeField):
         else:
             # DateTimeField's parsing, without its zone step (which refuses both cases).
             try:
-                naive = parse_datetime(value.strip())
-            except ValueError:
+                naive = parse_datetime(value.strip()) or BaseTemporalField.to_python(self, value)
+            except (ValueError, forms.ValidationError):
+                # The input cannot hold text that is no time, so the message quotes it.
                 raise forms.ValidationError(
-                    self.error_messages["invalid"], code="invalid"
+                    "“%(value)s” is not a date and time: pick one, or type it as "
+                    "YYYY-MM-DD HH:MM.",
+                    code="invalid",
+                    params={"value": typed_back(value)},
                 ) from None
-            naive = naive or BaseTemporalField.to_python(self, value)
         if timezone.is_aware(naive):
             return naive
         zone = timezone.get_current_timezone()

@@ -69,6 +69,8 @@ RTL = "\u202eevil\u202c 😀 مرحبا"
 SQL = "' OR 1=1 --"
 JS_URL = "javascript:alert(1)"
 MISSING = object()
+# A superscript two, an Arabic-Indic three, a fullwidth five.
+UNICODE_DIGITS = ["\u00b2", "\u0663", "\uff15"]
 
 # Field kinds. TEXT is free text with a bound; IGNORED is a value the view never stores.
 TEXT, INT, CHOICE, MULTI, DATE, DATETIME, EMAIL, PASSWORD_KIND, IGNORED = (
@@ -109,6 +111,8 @@ VALUES: dict[str, object] = {
     "bad_date": "2026-02-30",
     "bad_datetime": "2026-02-30T25:61",
     "list": ["abc", "def"],
+    # isdigit() is true for these, int() takes the last two: ids are ASCII digits only.
+    **{f"unicode_digit_{d}": d for d in UNICODE_DIGITS},
     "empty": "",
     "blank": "   ",
     "missing": MISSING,
@@ -136,6 +140,7 @@ TEXT_MAY_HOLD |= {
     "bad_date",
     "bad_datetime",
     "list",
+    *(f"unicode_digit_{d}" for d in UNICODE_DIGITS),
 }
 
 
@@ -602,6 +607,7 @@ def test_hostile_values_all_fields_at_once(seeded, other_user, name):
         ("checklist:own_tick", "done", ["1", "0", "x"]),
         ("practice:review", "rating", str(10**30)),
         ("practice:review", "answer", "-1"),
+        *[("practice:review", "answer", digit) for digit in UNICODE_DIGITS],
     ],
 )
 def test_htmx_bad_input_is_refused_without_5xx(seeded, name, field, value):
@@ -786,7 +792,7 @@ HOSTILE_QUERY = f"{RTL} {SCRIPT} {SQL}"
 QUERY_VALUES = ["999999", "-1", str(10**30), "\x00", HOSTILE_QUERY, HUGE, ["todo", SCRIPT]]
 # Parameters parsed as numbers or dates also get the near misses.
 NUMERIC_PARAMS = {"page", "min_score", "date_from", "date_to", "own"}
-NUMERIC_VALUES = ["1.5", "2026-02-30", "1e3", "0"]
+NUMERIC_VALUES = ["1.5", "2026-02-30", "1e3", "0", *UNICODE_DIGITS]
 # The partials echo the same values: asked with the two most likely to break one.
 HTMX_VALUES = [HOSTILE_QUERY, HUGE]
 
@@ -853,13 +859,31 @@ def test_page_numbers_out_of_range(seeded):
     client.force_login(seeded)
     failures: list[str] = []
     for name in ("practice:answers", "practice:due", "mocks:list"):
-        for page in ("-1", "0", "abc", "999999", str(10**30), "1e3", "last", "2.0"):
+        for page in (
+            "-1",
+            "0",
+            "abc",
+            "999999",
+            str(10**30),
+            "1e3",
+            "last",
+            "2.0",
+            *UNICODE_DIGITS,
+        ):
             failures += _get_failures(client, name, reverse(name), {"page": page})
     assert not failures, "\n".join(failures)
 
 
 # Every GET page, with every filter at once, for the values most likely to break a page.
-COMBINED_VALUES = [SCRIPT, HUGE, "\x00", "-1", str(10**30), "https://evil.example/"]
+COMBINED_VALUES = [
+    SCRIPT,
+    HUGE,
+    "\x00",
+    "-1",
+    str(10**30),
+    "https://evil.example/",
+    *UNICODE_DIGITS,
+]
 COMBINED_PARAMS = ["round", "topic", "q", "page", "show", "status", "question", "own", "next"]
 
 

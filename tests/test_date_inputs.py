@@ -137,3 +137,32 @@ def test_saving_a_mock_unchanged_changes_nothing(auth_client, user):
     }
     assert list(mock.answers.all()) == [answer]
     assert mock.questions.count() == 2
+
+
+# --- Text that is no date ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["x", "2026-02-30"])
+def test_settings_text_that_is_no_date_is_quoted_in_the_error_not_put_in_the_input(
+    auth_client, user, typed
+):
+    # A date input cannot hold "x" (the HTML checker refuses it and browsers blank it), so
+    # the message says what was typed and the input stays empty rather than invalid.
+    response = auth_client.post(
+        reverse("accounts:settings"),
+        {"display_name": "Ann", "email": user.email, "interview_date": typed},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert _date_inputs(html, reverse("accounts:settings")) == {"interview_date": ""}
+    assert f"“{typed}” is not a date" in html
+
+
+def test_mock_form_text_that_is_no_time_is_quoted_in_the_error(auth_client, user):
+    url = reverse("mocks:create")
+    round_ = MockInterviewFactory.build().round
+    response = auth_client.post(url, {"round": round_.pk, "scheduled_at": "soon"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert _date_inputs(html, url) == {"scheduled_at": ""}
+    assert "“soon” is not a date and time" in html

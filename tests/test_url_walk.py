@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {
     "landing",
     "healthz",
+    "favicon",
     "accounts:signup",
     "accounts:login",
     "accounts:password_reset",

@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 
 from prepapp.accounts.models import User
 from prepapp.accounts.timezones import TimeZoneField, time_zone_clean
-from prepapp.widgets import IsoDateInput
+from prepapp.widgets import IsoDateField
 
 
 class SignUpForm(BaseUserCreationForm):
@@ -51,7 +51,7 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ("display_name", "email", "interview_date", "time_zone")
         # ISO, or the browser shows an empty field and the next save stores null.
-        widgets = {"interview_date": IsoDateInput()}
+        field_classes = {"interview_date": IsoDateField}
 
     def clean_time_zone(self) -> str:
         return time_zone_clean(self)

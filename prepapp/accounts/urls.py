@@ -8,7 +8,7 @@ from prepapp.accounts import views
 from prepapp.accounts.forms import SignInForm
 
 # Django's form views treat PUT like POST; only GET and POST are ours to answer.
-get_or_post = require_http_methods(["GET", "POST"])
+get_or_post = require_http_methods(["GET", "HEAD", "POST"])
 
 app_name = "accounts"
 

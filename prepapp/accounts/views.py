@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from prepapp.accounts.forms import DeleteAccountForm, ImportForm, ProfileForm, SignUpForm
 from prepapp.accounts.portability import (
@@ -22,7 +22,7 @@ from prepapp.accounts.portability import (
 
 
 @login_not_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard:home")
@@ -35,7 +35,7 @@ def signup(request):
     return render(request, "accounts/signup.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def settings_page(request):
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
@@ -51,14 +51,14 @@ def _download(content: str, filename: str, content_type: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_json(request):
     stamp = timezone.localdate().isoformat()
     content = json.dumps(data_export(request.user), indent=1, ensure_ascii=False)
     return _download(content, f"prepapp-export-{stamp}.json", "application/json")
 
 
-@require_GET
+@require_safe
 def export_markdown(request):
     stamp = timezone.localdate().isoformat()
     return _download(
@@ -68,7 +68,7 @@ def export_markdown(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def import_data(request):
     posted = request.method == "POST"
     form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
@@ -91,7 +91,7 @@ def import_data(request):
     return render(request, "accounts/import.html", {"form": form, "errors": errors}, status=status)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

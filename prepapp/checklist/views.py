@@ -5,7 +5,7 @@ from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedire
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from prepapp.checklist.forms import NoteForm, OwnItemForm, TickForm
 from prepapp.checklist.models import OwnItem
@@ -67,7 +67,7 @@ def _row_response(request, row, *, note_form=None, with_progress=False, status=2
     return HttpResponse("".join(parts), status=status)
 
 
-@require_GET
+@require_safe
 def index(request):
     show = Show.clean(request.GET.get("show"))
     progress = progress_compute(request.user)
@@ -117,7 +117,7 @@ def note(request, pk: int, kind: str):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def own_add(request):
     form = OwnItemForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -129,7 +129,7 @@ def own_add(request):
     return render(request, "checklist/own_form.html", {"form": form, "item": None})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def own_edit(request, pk: int):
     item = get_object_or_404(OwnItem, pk=pk, user=request.user)
     form = OwnItemForm(request.POST if request.method == "POST" else None, instance=item)
@@ -140,7 +140,7 @@ def own_edit(request, pk: int):
     return render(request, "checklist/own_form.html", {"form": form, "item": item})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def own_delete(request, pk: int):
     item = get_object_or_404(OwnItem, pk=pk, user=request.user)
     if request.method == "POST":

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from prepapp.dashboard.overview import overview_build
 
@@ -20,7 +20,7 @@ def overview_cache_key(user, now) -> str:
     return f"dashboard:{user.pk}:{user.data_version}:{user.time_zone}:{minute}"
 
 
-@require_GET
+@require_safe
 def home(request):
     now = timezone.now()
     key = overview_cache_key(request.user, now)

@@ -31,6 +31,8 @@ class QuestionFilterForm(forms.Form):
         label="Search",
         required=False,
         max_length=SEARCH_MAX_LENGTH,
+        # A SearchInput, not attrs={"type": ...}: a TextInput would write a second `type`.
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
         error_messages={
             "max_length": "Searches are limited to %(limit_value)d characters; "
             "shorten it to search (yours has %(show_value)d)."
@@ -43,7 +45,6 @@ class QuestionFilterForm(forms.Form):
             rounds, "{row.name} ({row.length_display})", "All rounds"
         )
         self.fields["topic"].choices = _choices(topics, "{row.name}", "All topics")
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
 
     def filters(self) -> dict[str, str]:
         """The valid filters; a field with an error is left out rather than failing the page."""

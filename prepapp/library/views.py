@@ -8,28 +8,15 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from prepapp.htmx import render_partial_or_page
 from prepapp.library.forms import QuestionFilterForm, TopicFilterForm
 from prepapp.library.models import FaqEntry, LoopFact, MistakePair, Question, Round, Topic, Track
 from prepapp.library.search import question_search
 
 
-def _wants_partial(request) -> bool:
-    # A history restore asks for the whole page even though it comes from htmx.
-    return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def _render_filtered(request, template: str, partial: str, context: dict):
-    name = f"{template}#{partial}" if _wants_partial(request) else template
-    response = render(request, name, context)
-    # The same URL answers with a fragment or a page: caches must keep them apart.
-    patch_vary_headers(response, ("HX-Request",))
-    return response
-
-
-@require_GET
+@require_safe
 def questions(request):
     rounds = list(Round.objects.all())
     topics = list(Topic.objects.all())
@@ -44,10 +31,10 @@ def questions(request):
         "search_text": filters["text"],
         "filtered": any(filters.values()),
     }
-    return _render_filtered(request, "library/questions.html", "results", context)
+    return render_partial_or_page(request, "library/questions.html", "results", context)
 
 
-@require_GET
+@require_safe
 def question(request, slug):
     question = get_object_or_404(
         Question.objects.select_related("round", "topic").prefetch_related("sources"), slug=slug
@@ -56,7 +43,7 @@ def question(request, slug):
     return render(request, "library/question.html", {"question": question, "mistakes": mistakes})
 
 
-@require_GET
+@require_safe
 def mistakes(request):
     topics = list(Topic.objects.all())
     form = TopicFilterForm(request.GET, topics=topics)
@@ -69,10 +56,10 @@ def mistakes(request):
         "pairs": list(pairs),
         "selected_topic": next((t for t in topics if t.slug == topic_slug), None),
     }
-    return _render_filtered(request, "library/mistakes.html", "results", context)
+    return render_partial_or_page(request, "library/mistakes.html", "results", context)
 
 
-@require_GET
+@require_safe
 def process(request):
     tracks = Track.objects.order_by("name").prefetch_related(
         Prefetch("loop_facts", queryset=LoopFact.objects.prefetch_related("sources")),
@@ -86,7 +73,7 @@ def process(request):
     return render(request, "library/process.html", {"tracks": tracks})
 
 
-@require_GET
+@require_safe
 def faq(request):
     entries = (
         FaqEntry.objects.select_related("topic")

@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.fields import id_parse
+from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import Round
 from prepapp.mocks.calendar import (
     CONTENT_TYPE,
@@ -33,10 +35,7 @@ MAX_PAGE = 1000
 
 
 def _page_number(raw: str | None) -> int:
-    try:
-        return min(max(int(raw or 1), 1), MAX_PAGE)
-    except ValueError:
-        return 1
+    return min(id_parse(raw) or 1, MAX_PAGE)
 
 
 def _feed_context(request) -> dict:
@@ -47,7 +46,7 @@ def _feed_context(request) -> dict:
     return {"feed": feed, "feed_url": url, "feed_webcal_url": webcal}
 
 
-@require_GET
+@require_safe
 def index(request):
     rounds = [*Round.objects.all()]
     filter_form = MockFilterForm(request.GET, rounds=rounds)
@@ -79,11 +78,16 @@ def index(request):
         "has_next": len(past) > PAST_PER_PAGE,
         "filter_query": query.urlencode(),
     }
-    if request.htmx:
-        return render(request, "mocks/list.html#mocks", context)
-    context["coverage"] = coverage_compute(request.user, rounds=rounds)
-    context.update(_feed_context(request))
-    return render(request, "mocks/list.html", context)
+    return render_partial_or_page(
+        request,
+        "mocks/list.html",
+        "mocks",
+        context,
+        page_context=lambda: {
+            "coverage": coverage_compute(request.user, rounds=rounds),
+            **_feed_context(request),
+        },
+    )
 
 
 def _form_context(form: MockInterviewForm) -> dict:
@@ -97,7 +101,7 @@ def _saved_message(request, mock: MockInterview) -> None:
         messages.info(request, note)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def create(request):
     if request.method == "POST":
         form = MockInterviewForm(request.POST, user=request.user)
@@ -114,7 +118,7 @@ def create(request):
     return render(request, "mocks/form.html", {**_form_context(form), "mock": None})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, pk):
     mock = get_object_or_404(
         MockInterview.objects.select_related("round").prefetch_related(
@@ -136,7 +140,7 @@ def edit(request, pk):
     return render(request, "mocks/form.html", {**_form_context(form), "mock": mock})
 
 
-@require_GET
+@require_safe
 def detail(request, pk):
     mock = get_object_or_404(
         MockInterview.objects.select_related("round").prefetch_related(
@@ -156,7 +160,7 @@ def detail(request, pk):
     return render(request, "mocks/detail.html", {"mock": mock, "scores": scores})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, pk):
     mock = get_object_or_404(
         MockInterview.objects.select_related("round"), pk=pk, user=request.user
@@ -194,7 +198,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def ics(request, pk):
     mock = get_object_or_404(
         MockInterview.objects.select_related("round").prefetch_related("questions"),
@@ -206,7 +210,7 @@ def ics(request, pk):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def feed(request, token):
     # Looked up by the unique token: an unknown or replaced token matches no row.
     feed = (

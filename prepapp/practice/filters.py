@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from prepapp.fields import BoundedModelChoiceField
 from prepapp.library.models import Round, Topic
 from prepapp.library.search import SEARCH_MAX_LENGTH, search_terms
-from prepapp.widgets import IsoDateInput
+from prepapp.widgets import IsoDateField
 
 
 class AnswerFilterForm(forms.Form):
@@ -18,8 +18,8 @@ class AnswerFilterForm(forms.Form):
     topic = BoundedModelChoiceField(
         queryset=Topic.objects.all(), required=False, to_field_name="slug", empty_label="Any"
     )
-    date_from = forms.DateField(required=False, label="From", widget=IsoDateInput())
-    date_to = forms.DateField(required=False, label="To", widget=IsoDateInput())
+    date_from = IsoDateField(required=False, label="From")
+    date_to = IsoDateField(required=False, label="To")
     min_score = forms.DecimalField(
         required=False,
         min_value=1,

@@ -2,7 +2,11 @@ from __future__ import annotations
 
 from django import forms
 
-from prepapp.fields import PK_MAX, BoundedModelChoiceField, BoundedModelMultipleChoiceField
+from prepapp.fields import (
+    BoundedModelChoiceField,
+    BoundedModelMultipleChoiceField,
+    IdField,
+)
 from prepapp.library.models import MistakePair, Round, Topic
 from prepapp.practice.models import BODY_MAX_LENGTH, MAX_SECONDS, Answer, ReviewLog, UserQuestion
 from prepapp.practice.rubric import ANCHORS, LEVELS, SCALE, Dimension, score_field
@@ -129,6 +133,4 @@ class ReviewForm(forms.Form):
             "invalid_choice": "Pick Again, Hard, Good or Easy.",
         },
     )
-    answer = forms.IntegerField(
-        required=False, min_value=1, max_value=PK_MAX, widget=forms.HiddenInput
-    )
+    answer = IdField(required=False, widget=forms.HiddenInput)

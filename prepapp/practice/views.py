@@ -10,8 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.fields import id_parse
+from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import MistakePair, Question
 from prepapp.navigation import next_url_safe
 from prepapp.practice.answers import answer_save
@@ -54,7 +56,7 @@ def _question_context(question=None, user_question=None) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def answers(request):
     filter_form = AnswerFilterForm(request.GET or None)
     filters = filter_form.filters() if request.GET else {}
@@ -63,12 +65,10 @@ def answers(request):
     )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter_form": filter_form, "page": page, "filtered": bool(filters)}
-    if request.htmx:
-        return render(request, "practice/answers.html#results", context)
-    return render(request, "practice/answers.html", context)
+    return render_partial_or_page(request, "practice/answers.html", "results", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def new(request):
     question = user_question = None
     if slug := request.GET.get("question"):
@@ -76,11 +76,11 @@ def new(request):
             Question.objects.select_related("round", "topic"), slug=slug[:80]
         )
     elif own := request.GET.get("own"):
-        if not own.isdigit():
+        if (own_id := id_parse(own)) is None:
             raise Http404("No such question.")
         user_question = get_object_or_404(
             UserQuestion.objects.select_related("round", "topic"),
-            pk=int(own),
+            pk=own_id,
             user=request.user,
         )
     context = _question_context(question, user_question)
@@ -118,7 +118,7 @@ def new(request):
     return render(request, "practice/new.html", context, status=200)
 
 
-@require_GET
+@require_safe
 def answer(request, pk):
     answer = _user_answer(request, pk)
     target = (
@@ -175,13 +175,13 @@ def _history(request, *, question=None, user_question=None):
     return render(request, "practice/history.html", context)
 
 
-@require_GET
+@require_safe
 def history(request, slug):
     question = get_object_or_404(Question.objects.select_related("round", "topic"), slug=slug)
     return _history(request, question=question)
 
 
-@require_GET
+@require_safe
 def own_history(request, pk):
     user_question = get_object_or_404(
         UserQuestion.objects.select_related("round", "topic"), pk=pk, user=request.user
@@ -189,7 +189,7 @@ def own_history(request, pk):
     return _history(request, user_question=user_question)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, pk):
     answer = _user_answer(request, pk)
     context = _question_context(answer.question, answer.user_question)
@@ -214,7 +214,7 @@ def edit(request, pk):
     return render(request, "practice/edit.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, pk):
     answer = _user_answer(request, pk)
     if request.method == "POST":
@@ -224,7 +224,7 @@ def delete(request, pk):
     return render(request, "practice/delete.html", {"answer": answer})
 
 
-@require_GET
+@require_safe
 def due(request):
     # The newest answer to each card's question, so the queue can link to it.
     last_answer = Answer.objects.filter(user=OuterRef("user")).order_by("-created_at", "-pk")
@@ -274,9 +274,7 @@ def review(request, pk):
     if request.htmx:
         context = {
             "card": card,
-            "answer_id": form.data.get("answer")
-            if form.data.get("answer", "").isdigit()
-            else None,
+            "answer_id": id_parse(form.data.get("answer")),
             "review_form": form,
             "next": next_url,
         }

@@ -107,7 +107,7 @@ def test_page_loads_its_script_and_stylesheet_without_inline_code(auth_client):
     assert "js/checklist.js" in html
     assert "css/checklist.css" in html
     assert "style=" not in html
-    assert " hx-on" not in html
+    assert "hx-on" not in html
 
 
 @pytest.mark.parametrize("count", [1, 200])

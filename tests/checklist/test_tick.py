@@ -64,7 +64,7 @@ def test_htmx_tick_returns_row_and_progress_out_of_band(auth_client, user):
     assert 'name="done" value="0"' in html  # the next click unticks
     assert 'name="show" value="todo"' in html
     assert (
-        '<div id="progress-overall" class="progress-block progress-overall" hx-swap-oob="true">'
+        '<div id="progress-overall" class="progress-block progress-overall" data-hx-swap-oob="true">'
         in html
     )
     assert "1 of 17 (5%)" in html

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -145,7 +147,7 @@ def test_plain_request_gets_the_page_with_a_working_form(auth_client, pack):
     body = auth_client.get(URL).content.decode()
     assert "<html" in body
     assert f'<form method="get" action="{URL}"' in body
-    assert 'hx-get="' in body
+    assert 'data-hx-get="' in body
     assert '<label for="id_round">Round</label>' in body
     assert '<label for="id_q">Search</label>' in body
 
@@ -160,3 +162,9 @@ def test_query_count_is_fixed(auth_client, pack, django_assert_num_queries):
     with django_assert_num_queries(QUERIES):
         response = auth_client.get(URL)
     assert len(response.context["questions"]) == 268
+
+
+def test_search_box_is_one_search_input(auth_client, pack):
+    html = auth_client.get(reverse("library:questions")).content.decode()
+    tag = re.search(r"<input[^>]*name=\"q\"[^>]*>", html).group(0)
+    assert re.findall(r"\btype=\"(\w+)\"", tag) == ["search"]

@@ -120,7 +120,7 @@ def test_another_users_answer_is_rejected(auth_client, other_user):
     [
         ("round", "999999", "Select a valid choice"),
         ("round", "", "This field is required"),
-        ("scheduled_at", "next tuesday", "Enter a valid date/time"),
+        ("scheduled_at", "next tuesday", "“next tuesday” is not a date and time"),
         ("scheduled_at", "1999-01-01T10:00", "within five years"),
         ("status", "maybe", "Select a valid choice"),
         ("format", "telepathy", "Select a valid choice"),
