@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round, Topic
 from prepapp.owned import OwnedQuerySet, exactly_one_of
@@ -161,6 +162,11 @@ class ReviewCard(models.Model):
 
     def __str__(self) -> str:
         return f"Card {self.pk} due {self.due:%Y-%m-%d}"
+
+    @property
+    def is_due(self) -> bool:
+        """Due for review now: only then can it be graded (scheduling.card_review)."""
+        return self.due <= timezone.now()
 
 
 class ReviewLog(models.Model):

@@ -42,17 +42,44 @@ def _new_state(now: datetime) -> dict:
     return fsrs.Card(card_id=int(now.timestamp() * 1000), due=_utc(now)).to_dict()
 
 
+class ReviewNotDue(Exception):
+    """The card is not due for review: most often it was graded a moment ago (a double
+    click, a second tab). `card` is the card as it is now, with its next due date."""
+
+    def __init__(self, card: ReviewCard):
+        super().__init__(f"card {card.pk} is not due until {card.due:%Y-%m-%d %H:%M}")
+        self.card = card
+
+
 def card_review(card: ReviewCard, rating: int, *, answer=None, now=None) -> ReviewCard:
-    """Grade the user's recall of a card; fsrs moves its due date and a log row is written."""
+    """Grade the user's recall of a due card; fsrs moves its due date and a log row is written.
+
+    One grade per due review, enforced in the write: the UPDATE only matches the card while
+    it is still due and still has the review count this grade was computed from, so of two
+    concurrent grades exactly one lands. The other raises ReviewNotDue, as does grading a
+    card that is not due.
+    """
     now = _utc(now)
+    if card.due > now:
+        raise ReviewNotDue(card)
+    seen_count = card.review_count
     fsrs_card = fsrs.Card.from_dict(card.state or _new_state(card.due))
     fsrs_card, _log = SCHEDULER.review_card(fsrs_card, fsrs.Rating(rating), review_datetime=now)
-    card.state = fsrs_card.to_dict()
-    card.due = fsrs_card.due
-    card.last_reviewed_at = now
-    card.review_count += 1
+    changes = {
+        "state": fsrs_card.to_dict(),
+        "due": fsrs_card.due,
+        "last_reviewed_at": now,
+        "review_count": seen_count + 1,
+    }
     with transaction.atomic():
-        card.save(update_fields=["state", "due", "last_reviewed_at", "review_count"])
+        updated = ReviewCard.objects.filter(
+            pk=card.pk, review_count=seen_count, due__lte=now
+        ).update(**changes)
+        if not updated:
+            card.refresh_from_db()
+            raise ReviewNotDue(card)
+        for field, value in changes.items():
+            setattr(card, field, value)
         ReviewLog.objects.create(card=card, answer=answer, rating=rating, due_after=card.due)
     return card
 
