@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round, Topic
 from prepapp.owned import OwnedQuerySet, exactly_one_of
+from prepapp.practice import feedback
 from prepapp.practice.rubric import RubricScores, score_constraints
 
 BODY_MAX_LENGTH = 20_000
@@ -116,6 +117,17 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def title(self) -> str:
+        """Its own check's title: two checks can name one pair ("too short", "no structure")."""
+        return finding_title(self.code, self.mistake.title if self.mistake_id else None)
+
+
+def finding_title(code: str, mistake_title: str | None = None) -> str:
+    """A check's title by its code; for a code no check has (an old import), its pair's title."""
+    titles = {check.code: check.title for check in feedback.CHECKS}
+    return titles.get(code) or mistake_title or code
 
 
 class ReviewCard(models.Model):

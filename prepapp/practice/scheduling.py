@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
 
 import fsrs
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from prepapp.practice.models import ReviewCard, ReviewLog
@@ -92,3 +94,27 @@ def cards_due(user, now=None):
         .select_related("question__round", "question__topic", "user_question__round")
         .order_by("due", "pk")
     )
+
+
+@dataclass(frozen=True)
+class CardCounts:
+    total: int
+    due: int  # due now
+    overdue: int  # due before today began
+
+
+def cards_counts(user, now=None) -> CardCounts:
+    """How many cards the user has, how many are due now and how many overdue: one query.
+
+    Overdue means due before today (the user's local day) began, so today's reviews are
+    not yet late.
+    """
+    now = now or timezone.now()
+    start_of_today = timezone.make_aware(datetime.combine(timezone.localdate(now), time.min))
+    counts = ReviewCard.objects.for_user(user).aggregate(
+        # Aliases must not be "due": that would shadow the field in the filters.
+        card_count=Count("pk"),
+        due_count=Count("pk", filter=Q(due__lte=now)),
+        overdue_count=Count("pk", filter=Q(due__lt=start_of_today)),
+    )
+    return CardCounts(counts["card_count"], counts["due_count"], counts["overdue_count"])
