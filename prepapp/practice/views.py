@@ -19,6 +19,7 @@ from prepapp.practice.attempts import attempts_compare
 from prepapp.practice.filters import AnswerFilterForm, answers_filter
 from prepapp.practice.forms import AnswerForm, ReviewForm, UserQuestionForm
 from prepapp.practice.models import Answer, ReviewCard, UserQuestion
+from prepapp.practice.own_questions import own_question_get_or_create
 from prepapp.practice.rubric import LEVELS, Dimension, round_dimensions, score_field
 from prepapp.practice.scheduling import ReviewNotDue, card_review, cards_due
 
@@ -101,9 +102,13 @@ def new(request):
         if all(valid):
             with transaction.atomic():
                 if question_form:
-                    user_question = question_form.save(commit=False)
-                    user_question.user = request.user
-                    user_question.save()
+                    # The same question typed again (any case or spacing) is the same one.
+                    user_question = own_question_get_or_create(
+                        request.user,
+                        question_form.cleaned_data["text"],
+                        round=question_form.cleaned_data["round"],
+                        topic=question_form.cleaned_data["topic"],
+                    )
                 answer = form.save(commit=False)
                 answer.user_question = user_question
                 answer_save(answer, mistakes=form.cleaned_data["mistakes"])
