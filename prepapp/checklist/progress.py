@@ -12,6 +12,7 @@ from django.db.models import IntegerField, OuterRef, Subquery
 
 from prepapp.checklist.models import ItemState, OwnItem
 from prepapp.library.models import ChecklistItem, Topic
+from prepapp.percent import percent_of
 
 
 class SubqueryCount(Subquery):
@@ -19,11 +20,6 @@ class SubqueryCount(Subquery):
 
     template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
     output_field = IntegerField()
-
-
-def percent_of(done: int, total: int) -> int:
-    # Rounded down, so 100% is shown only when every item is done.
-    return done * 100 // total if total else 0
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,9 @@ is pinned in its tests.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from prepapp.checklist.progress import ChecklistProgress, progress_compute
@@ -19,10 +17,11 @@ from prepapp.dashboard.charts import WeeklyChart, chart_weekly
 from prepapp.dashboard.readiness import Readiness, ReadinessInputs, readiness_compute
 from prepapp.library.models import MistakePair, Round
 from prepapp.mocks.coverage import coverage_compute, upcoming_mocks
+from prepapp.mocks.mistakes import mock_mistakes_count
 from prepapp.mocks.models import MockInterview
 from prepapp.practice.models import ReviewCard
-from prepapp.practice.scheduling import cards_due
-from prepapp.practice.stats import AnswersStats, answers_stats
+from prepapp.practice.scheduling import cards_counts, cards_due
+from prepapp.practice.stats import AnswersStats, MistakeStats, answers_stats, mistakes_recurring
 
 TOP_MISTAKES = 5
 DUE_SHOWN = 5
@@ -45,8 +44,9 @@ class RoundRow:
 
 @dataclass(frozen=True)
 class RecurringMistake:
-    pair: MistakePair
+    title: str
     count: int
+    pair: MistakePair | None  # its BAD and GOOD, when the pack has the pair
 
 
 @dataclass(frozen=True)
@@ -75,21 +75,28 @@ class Overview:
         return [row for row in self.rounds if row.weak]
 
 
-def _recurring_mistakes(user, stats: AnswersStats) -> list[RecurringMistake]:
-    counts: Counter[str] = Counter({m.slug: m.count for m in stats.mistakes})
-    observed = (
-        MockInterview.mistakes.through.objects.filter(mockinterview__user=user)
-        .values("mistakepair__slug")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for row in observed:
-        counts[row["mistakepair__slug"]] += row["n"]
-    top = counts.most_common(TOP_MISTAKES)
-    # All pairs (a few dozen rows), so the query runs even when nothing recurs yet and
-    # the page's query count is the same for every user.
-    pairs = MistakePair.objects.in_bulk(field_name="slug")
-    return [RecurringMistake(pairs[slug], n) for slug, n in top if slug in pairs]
+def mistakes_top(
+    practice: list[MistakeStats], observed: dict[str, int], pairs: dict[str, MistakePair]
+) -> list[RecurringMistake]:
+    """Practice rows plus mock observations, ranked as a whole, then the top few.
+
+    A mock's noted mistake adds to the same pair tagged on answers; a finding keeps its
+    own row under its check's title.
+    """
+    counts = {m.key: m.count for m in practice}
+    titles = {m.key: m.title for m in practice}
+    slugs = {m.key: m.mistake_slug for m in practice}
+    for slug, n in observed.items():
+        key = f"pair:{slug}"
+        counts[key] = counts.get(key, 0) + n
+        slugs[key] = slug
+        if key not in titles:
+            titles[key] = pairs[slug].title if slug in pairs else slug
+    ranked = sorted(counts, key=lambda key: (-counts[key], titles[key], key))
+    return [
+        RecurringMistake(titles[key], counts[key], pairs.get(slugs[key] or ""))
+        for key in ranked[:TOP_MISTAKES]
+    ]
 
 
 def _countdown(user, today: date, checklist, rounds, due_total) -> Countdown | None:
@@ -125,14 +132,7 @@ def overview_build(user, now=None) -> Overview:
         )
         for r in rounds
     ]
-    # Overdue: due before today began, so today's reviews are not yet "late".
-    start_of_today = timezone.make_aware(datetime.combine(today, time.min))
-    cards = ReviewCard.objects.for_user(user).aggregate(
-        # Aliases must not be "due": that would shadow the field in the filters.
-        card_count=Count("pk"),
-        due_count=Count("pk", filter=Q(due__lte=now)),
-        overdue_count=Count("pk", filter=Q(due__lt=start_of_today)),
-    )
+    cards = cards_counts(user, now=now)
     due_cards = list(cards_due(user, now=now)[:DUE_SHOWN])
     upcoming = upcoming_mocks(user)
     readiness = readiness_compute(
@@ -142,8 +142,8 @@ def overview_build(user, now=None) -> Overview:
             rounds_total=len(rounds),
             rounds_practised=sum(1 for r in round_rows if r.answers),
             average_score=stats.average,
-            cards_total=cards["card_count"],
-            cards_overdue=cards["overdue_count"],
+            cards_total=cards.total,
+            cards_overdue=cards.overdue,
             rounds_mocked=sum(1 for r in round_rows if r.mocks_done),
         )
     )
@@ -156,8 +156,14 @@ def overview_build(user, now=None) -> Overview:
         chart=chart_weekly(stats.weeks),
         rounds=round_rows,
         due_cards=due_cards,
-        due_total=cards["due_count"],
+        due_total=cards.due,
         upcoming=upcoming,
-        mistakes=_recurring_mistakes(user, stats),
-        countdown=_countdown(user, today, checklist, round_rows, cards["due_count"]),
+        mistakes=mistakes_top(
+            mistakes_recurring(user),
+            mock_mistakes_count(user),
+            # All pairs (a few dozen rows): the query runs even when nothing recurs yet, so
+            # the page's query count is the same for every user.
+            MistakePair.objects.in_bulk(field_name="slug"),
+        ),
+        countdown=_countdown(user, today, checklist, round_rows, cards.due),
     )

@@ -8,19 +8,33 @@ well you scored yourself, because self-scores drift upwards.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
-# (key, label, weight, how it is measured) — the dashboard shows this table.
-PARTS: tuple[tuple[str, str, float, str], ...] = (
-    ("checklist", "Checklist", 0.25, "items ticked ÷ items on your checklist"),
+from prepapp.percent import exact, percent_of
+
+# (key, label, weight, how it is measured) — the dashboard shows this table. Weights are
+# exact fractions so the parts add up to the total shown, with no float drift.
+PARTS: tuple[tuple[str, str, Fraction, str], ...] = (
+    ("checklist", "Checklist", Fraction(25, 100), "items ticked ÷ items on your checklist"),
     (
         "practice",
         "Practice coverage",
-        0.25,
+        Fraction(25, 100),
         "rounds with at least one answer ÷ rounds in the loop",
     ),
-    ("quality", "Answer quality", 0.20, "(average self-assessment − 1) ÷ 4, over your answers"),
-    ("review", "Review on time", 0.10, "questions not overdue ÷ questions in review"),
-    ("mocks", "Mock coverage", 0.20, "rounds with a completed mock ÷ rounds in the loop"),
+    (
+        "quality",
+        "Answer quality",
+        Fraction(20, 100),
+        "(average self-assessment − 1) ÷ 4, over your answers",
+    ),
+    ("review", "Review on time", Fraction(10, 100), "questions not overdue ÷ questions in review"),
+    (
+        "mocks",
+        "Mock coverage",
+        Fraction(20, 100),
+        "rounds with a completed mock ÷ rounds in the loop",
+    ),
 )
 
 
@@ -40,18 +54,22 @@ class ReadinessInputs:
 class ReadinessPart:
     key: str
     label: str
-    weight: float
+    weight: Fraction
     rule: str
-    value: float  # 0..1
+    value: Fraction  # 0..1
 
     @property
     def percent(self) -> int:
-        return round(self.value * 100)
+        return percent_of(self.value)
+
+    @property
+    def weight_percent(self) -> int:
+        return percent_of(self.weight)
 
     @property
     def contribution(self) -> float:
         """Percentage points this part adds to the overall readiness."""
-        return round(self.value * self.weight * 100, 1)
+        return percent_of(self.value * self.weight, places=1)
 
 
 @dataclass(frozen=True)
@@ -64,8 +82,8 @@ class Readiness:
         return min(self.parts, key=lambda part: (part.value, -part.weight))
 
 
-def _ratio(part: int, whole: int) -> float:
-    return min(part / whole, 1.0) if whole > 0 else 0.0
+def _ratio(part: int, whole: int) -> Fraction:
+    return min(Fraction(part, whole), Fraction(1)) if whole > 0 else Fraction(0)
 
 
 def readiness_compute(inputs: ReadinessInputs) -> Readiness:
@@ -73,18 +91,20 @@ def readiness_compute(inputs: ReadinessInputs) -> Readiness:
         "checklist": _ratio(inputs.checklist_done, inputs.checklist_total),
         "practice": _ratio(inputs.rounds_practised, inputs.rounds_total),
         "quality": (
-            min(max((inputs.average_score - 1) / 4, 0.0), 1.0)
+            min(max((exact(inputs.average_score) - 1) / 4, Fraction(0)), Fraction(1))
             if inputs.average_score is not None
-            else 0.0
+            else Fraction(0)
         ),
         # Nothing in review yet means nothing practised: no credit for being "on time".
         "review": (
-            1.0 - _ratio(inputs.cards_overdue, inputs.cards_total) if inputs.cards_total else 0.0
+            1 - _ratio(inputs.cards_overdue, inputs.cards_total)
+            if inputs.cards_total
+            else Fraction(0)
         ),
         "mocks": _ratio(inputs.rounds_mocked, inputs.rounds_total),
     }
     parts = tuple(
         ReadinessPart(key, label, weight, rule, values[key]) for key, label, weight, rule in PARTS
     )
-    percent = round(sum(part.value * part.weight for part in parts) * 100)
+    percent = percent_of(sum(part.value * part.weight for part in parts))
     return Readiness(percent=percent, parts=parts)

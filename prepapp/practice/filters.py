@@ -38,6 +38,20 @@ class AnswerFilterForm(forms.Form):
         widget=forms.SearchInput,
     )
 
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            # No answer can fall in that range: say so rather than list nothing, and apply
+            # neither date (the form keeps both as typed, so one edit fixes it).
+            self.add_error(
+                None,
+                f"“From” is after “To” ({date_from:%-d %b %Y} is later than "
+                f"{date_to:%-d %b %Y}): the dates are not applied. Swap them or change one.",
+            )
+            del cleaned["date_from"], cleaned["date_to"]
+        return cleaned
+
     def filters(self) -> dict:
         """The filters that are valid; a bad one is dropped rather than failing the page."""
         self.is_valid()

@@ -2,17 +2,52 @@
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round, Topic
 from prepapp.owned import OwnedQuerySet, exactly_one_of
+from prepapp.practice import feedback
 from prepapp.practice.rubric import RubricScores, score_constraints
 
 BODY_MAX_LENGTH = 20_000
 MAX_SECONDS = 6 * 60 * 60
+
+
+def question_text_key(text: str) -> str:
+    """What makes two own questions the same: their text, whitespace and case aside.
+
+    A digest, not the folded text itself: a unique index on up to 1,000 characters of
+    text can pass PostgreSQL's index row limit (about 2,700 bytes), and SQLite's LOWER()
+    folds only ASCII. Python folds every script the same way on both databases.
+    """
+    folded = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return hashlib.sha256(folded.encode()).hexdigest()
+
+
+class QuestionTextKeyField(models.CharField):
+    """question_text_key of the row's `text`, computed whenever the row is written.
+
+    In pre_save, so bulk_create sets it too (as it does auto_now_add); only a
+    queryset update() of the text would bypass it, and nothing does that.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 64)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = question_text_key(model_instance.text)
+        setattr(model_instance, self.attname, value)
+        return value
 
 
 class UserQuestion(models.Model):
@@ -22,6 +57,8 @@ class UserQuestion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="own_questions"
     )
     text = models.TextField(max_length=1000)
+    # One own question per text and user: see question_text_key.
+    text_key = QuestionTextKeyField()
     round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, blank=True)
     topic = models.ForeignKey(Topic, on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -30,9 +67,30 @@ class UserQuestion(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # Typing the same question twice reuses it (practice.own_questions).
+            models.UniqueConstraint(
+                fields=["user", "text_key"], name="practice_userquestion_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def save(self, *args, **kwargs):
+        # An edit of the text alone must rewrite its key as well.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "text" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "text_key"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Forms (the admin) skip the constraint, whose text_key they do not edit: say it here.
+        twins = UserQuestion.objects.filter(
+            user_id=self.user_id, text_key=question_text_key(self.text or "")
+        ).exclude(pk=self.pk)
+        if self.user_id and twins.exists():
+            raise ValidationError({"text": "This user already has this question."})
 
 
 class Answer(RubricScores):
@@ -116,6 +174,17 @@ class Finding(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    @property
+    def title(self) -> str:
+        """Its own check's title: two checks can name one pair ("too short", "no structure")."""
+        return finding_title(self.code, self.mistake.title if self.mistake_id else None)
+
+
+def finding_title(code: str, mistake_title: str | None = None) -> str:
+    """A check's title by its code; for a code no check has (an old import), its pair's title."""
+    titles = {check.code: check.title for check in feedback.CHECKS}
+    return titles.get(code) or mistake_title or code
+
 
 class ReviewCard(models.Model):
     """The spaced-review schedule of one question for one user (fsrs state)."""
@@ -161,6 +230,11 @@ class ReviewCard(models.Model):
 
     def __str__(self) -> str:
         return f"Card {self.pk} due {self.due:%Y-%m-%d}"
+
+    @property
+    def is_due(self) -> bool:
+        """Due for review now: only then can it be graded (scheduling.card_review)."""
+        return self.due <= timezone.now()
 
 
 class ReviewLog(models.Model):

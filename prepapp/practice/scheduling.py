@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
 
 import fsrs
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from prepapp.practice.models import ReviewCard, ReviewLog
@@ -42,17 +44,44 @@ def _new_state(now: datetime) -> dict:
     return fsrs.Card(card_id=int(now.timestamp() * 1000), due=_utc(now)).to_dict()
 
 
+class ReviewNotDue(Exception):
+    """The card is not due for review: most often it was graded a moment ago (a double
+    click, a second tab). `card` is the card as it is now, with its next due date."""
+
+    def __init__(self, card: ReviewCard):
+        super().__init__(f"card {card.pk} is not due until {card.due:%Y-%m-%d %H:%M}")
+        self.card = card
+
+
 def card_review(card: ReviewCard, rating: int, *, answer=None, now=None) -> ReviewCard:
-    """Grade the user's recall of a card; fsrs moves its due date and a log row is written."""
+    """Grade the user's recall of a due card; fsrs moves its due date and a log row is written.
+
+    One grade per due review, enforced in the write: the UPDATE only matches the card while
+    it is still due and still has the review count this grade was computed from, so of two
+    concurrent grades exactly one lands. The other raises ReviewNotDue, as does grading a
+    card that is not due.
+    """
     now = _utc(now)
+    if card.due > now:
+        raise ReviewNotDue(card)
+    seen_count = card.review_count
     fsrs_card = fsrs.Card.from_dict(card.state or _new_state(card.due))
     fsrs_card, _log = SCHEDULER.review_card(fsrs_card, fsrs.Rating(rating), review_datetime=now)
-    card.state = fsrs_card.to_dict()
-    card.due = fsrs_card.due
-    card.last_reviewed_at = now
-    card.review_count += 1
+    changes = {
+        "state": fsrs_card.to_dict(),
+        "due": fsrs_card.due,
+        "last_reviewed_at": now,
+        "review_count": seen_count + 1,
+    }
     with transaction.atomic():
-        card.save(update_fields=["state", "due", "last_reviewed_at", "review_count"])
+        updated = ReviewCard.objects.filter(
+            pk=card.pk, review_count=seen_count, due__lte=now
+        ).update(**changes)
+        if not updated:
+            card.refresh_from_db()
+            raise ReviewNotDue(card)
+        for field, value in changes.items():
+            setattr(card, field, value)
         ReviewLog.objects.create(card=card, answer=answer, rating=rating, due_after=card.due)
     return card
 
@@ -65,3 +94,27 @@ def cards_due(user, now=None):
         .select_related("question__round", "question__topic", "user_question__round")
         .order_by("due", "pk")
     )
+
+
+@dataclass(frozen=True)
+class CardCounts:
+    total: int
+    due: int  # due now
+    overdue: int  # due before today began
+
+
+def cards_counts(user, now=None) -> CardCounts:
+    """How many cards the user has, how many are due now and how many overdue: one query.
+
+    Overdue means due before today (the user's local day) began, so today's reviews are
+    not yet late.
+    """
+    now = now or timezone.now()
+    start_of_today = timezone.make_aware(datetime.combine(timezone.localdate(now), time.min))
+    counts = ReviewCard.objects.for_user(user).aggregate(
+        # Aliases must not be "due": that would shadow the field in the filters.
+        card_count=Count("pk"),
+        due_count=Count("pk", filter=Q(due__lte=now)),
+        overdue_count=Count("pk", filter=Q(due__lt=start_of_today)),
+    )
+    return CardCounts(counts["card_count"], counts["due_count"], counts["overdue_count"])

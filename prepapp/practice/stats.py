@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Avg, Count, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Avg, Count, F, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from prepapp.practice.models import Answer, Finding, ReviewCard
+from prepapp.practice.models import Answer, Finding, ReviewCard, finding_title
 
 WEEKS = 12
-TOP_MISTAKES = 5
 
 
 @dataclass(frozen=True)
@@ -33,9 +31,10 @@ class RoundStats:
 
 @dataclass(frozen=True)
 class MistakeStats:
-    slug: str
-    title: str
-    count: int  # findings that matched it plus answers tagged with it
+    key: str  # "finding:<check code>" or "pair:<mistake pair slug>"
+    title: str  # a finding's own check title; a tagged mistake's pair title
+    mistake_slug: str | None  # the pair whose BAD and GOOD explain it
+    count: int  # questions whose latest attempt still shows it
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,6 @@ class AnswersStats:
     average: float | None
     weeks: list[WeekStats] = field(default_factory=list)
     rounds: list[RoundStats] = field(default_factory=list)
-    mistakes: list[MistakeStats] = field(default_factory=list)
 
 
 def _round(value):
@@ -52,7 +50,7 @@ def _round(value):
 
 
 def answers_stats(user, now=None) -> AnswersStats:
-    """Totals, the last 12 weeks, per round, and the top recurring mistakes: five queries."""
+    """Totals, the last 12 weeks and per round: three queries."""
     now = timezone.localtime(now or timezone.now())
     answers = Answer.objects.for_user(user)
     totals = answers.aggregate(total=Count("pk"), average=Avg("score_avg"))
@@ -61,7 +59,6 @@ def answers_stats(user, now=None) -> AnswersStats:
         average=_round(totals["average"]),
         weeks=_weeks(answers, now),
         rounds=_rounds(answers),
-        mistakes=_mistakes(user),
     )
 
 
@@ -113,29 +110,53 @@ def _rounds(answers) -> list[RoundStats]:
     ]
 
 
-def _mistakes(user) -> list[MistakeStats]:
-    counts: Counter[str] = Counter()
-    titles: dict[str, str] = {}
+def answers_latest(user):
+    """The user's latest attempt at each question (bank or own): what still stands.
+
+    The newest by time written, then by id (as lists order them), in each partition of
+    (question, own question): exactly one of the two is set, so each partition is one
+    question. One window over the user's answers; a correlated "no newer answer" subquery
+    took 100 ms at 2,000 answers.
+    """
+    ranked = Answer.objects.for_user(user).annotate(
+        newest_first=Window(
+            RowNumber(),
+            partition_by=[F("question_id"), F("user_question_id")],
+            order_by=[F("created_at").desc(), F("pk").desc()],
+        )
+    )
+    return ranked.filter(newest_first=1)
+
+
+def mistakes_recurring(user) -> list[MistakeStats]:
+    """What the latest attempt at each question still shows, most frequent first: two queries.
+
+    A finding a later attempt fixed no longer counts. Each finding counts under its own
+    check's title (two checks can name one mistake pair: "far too short" is not "no
+    framework"), each tagged mistake under its pair's; every row, uncut, so a caller
+    adding other sources (mocks) ranks the whole before it keeps the top few.
+    """
+    latest = answers_latest(user).values("pk")
+    rows: list[MistakeStats] = []
     found = (
-        Finding.objects.filter(answer__user=user, mistake__isnull=False)
-        .values("mistake__slug", "mistake__title")
-        .annotate(n=Count("pk"))
+        Finding.objects.filter(answer__in=latest)
+        .values("code", "mistake__slug", "mistake__title")
+        .annotate(n=Count("answer", distinct=True))
         .order_by()
     )
     for row in found:
-        counts[row["mistake__slug"]] += row["n"]
-        titles[row["mistake__slug"]] = row["mistake__title"]
+        title = finding_title(row["code"], row["mistake__title"])
+        rows.append(MistakeStats(f"finding:{row['code']}", title, row["mistake__slug"], row["n"]))
     tagged = (
-        Answer.mistakes.through.objects.filter(answer__user=user)
+        Answer.mistakes.through.objects.filter(answer__in=latest)
         .values("mistakepair__slug", "mistakepair__title")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("answer", distinct=True))
         .order_by()
     )
     for row in tagged:
-        counts[row["mistakepair__slug"]] += row["n"]
-        titles[row["mistakepair__slug"]] = row["mistakepair__title"]
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], titles[item[0]]))
-    return [MistakeStats(slug, titles[slug], n) for slug, n in ranked[:TOP_MISTAKES]]
+        slug = row["mistakepair__slug"]
+        rows.append(MistakeStats(f"pair:{slug}", row["mistakepair__title"], slug, row["n"]))
+    return sorted(rows, key=lambda m: (-m.count, m.title, m.key))
 
 
 def due_count(user, now=None) -> int:

@@ -21,8 +21,9 @@ from prepapp.practice.attempts import attempts_compare
 from prepapp.practice.filters import AnswerFilterForm, answers_filter
 from prepapp.practice.forms import AnswerForm, ReviewForm, UserQuestionForm
 from prepapp.practice.models import Answer, ReviewCard, UserQuestion
+from prepapp.practice.own_questions import own_question_get_or_create
 from prepapp.practice.rubric import LEVELS, Dimension, round_dimensions, score_field
-from prepapp.practice.scheduling import card_review, cards_due
+from prepapp.practice.scheduling import ReviewNotDue, card_review, cards_due
 
 PAGE_SIZE = 20
 ANSWER_RELATED = (
@@ -101,9 +102,13 @@ def new(request):
         if all(valid):
             with transaction.atomic():
                 if question_form:
-                    user_question = question_form.save(commit=False)
-                    user_question.user = request.user
-                    user_question.save()
+                    # The same question typed again (any case or spacing) is the same one.
+                    user_question = own_question_get_or_create(
+                        request.user,
+                        question_form.cleaned_data["text"],
+                        round=question_form.cleaned_data["round"],
+                        topic=question_form.cleaned_data["topic"],
+                    )
                 answer = form.save(commit=False)
                 answer.user_question = user_question
                 answer_save(answer, mistakes=form.cleaned_data["mistakes"])
@@ -258,8 +263,18 @@ def review(request, pk):
                 )
                 .first()
             )
-        card_review(card, form.cleaned_data["rating"], answer=answer)
-        message = f"Next review: {date_format(timezone.localtime(card.due), 'j M Y, H:i')}."
+        level = messages.SUCCESS
+        try:
+            card_review(card, form.cleaned_data["rating"], answer=answer)
+        except ReviewNotDue as refused:
+            # A second grade of the same review (double click, another tab): the first
+            # one stands, and the user is told when the card is due instead of a 500.
+            card, level = refused.card, messages.INFO
+            next_due = date_format(timezone.localtime(card.due), "j M Y, H:i")
+            message = f"Already graded: this question is not due again until {next_due}."
+        else:
+            next_due = date_format(timezone.localtime(card.due), "j M Y, H:i")
+            message = f"Next review: {next_due}."
         if request.htmx:
             context = {
                 "card": card,
@@ -269,7 +284,7 @@ def review(request, pk):
                 "reviewed": message,
             }
             return render(request, "practice/answer.html#review", context)
-        messages.success(request, message)
+        messages.add_message(request, level, message)
         return redirect(next_url)
     if request.htmx:
         context = {

@@ -4,6 +4,10 @@ import pytest
 from django.urls import reverse
 
 from prepapp.library.models import ChecklistItem
+from tests.practice.factories import AnswerFactory, bank_question
+
+# The bad-input sweep's registry of every form, with a valid payload for each.
+from tests.test_bad_input_sweep import FORMS, HUGE, IGNORED, PASSWORD_KIND, TEXT
 
 pytestmark = pytest.mark.django_db
 
@@ -27,3 +31,71 @@ def test_anonymous_post_changes_nothing(client, user):
     client.post(reverse("accounts:login"), {"username": user.email, "password": "wrong"})
     user.refresh_from_db()
     assert user.data_version == 0
+
+
+# ------------------------------------------------ every form: only a real write bumps it
+
+SIGNED_IN_FORMS = sorted(name for name, form in FORMS.items() if not form.anonymous)
+
+
+def _refused(form) -> dict:
+    """Every field of the form given a value it must refuse."""
+    data = {}
+    for name, spec in form.fields.items():
+        if spec.kind == IGNORED:
+            continue
+        data[name] = HUGE if spec.kind == TEXT else "" if spec.kind == PASSWORD_KIND else "abc"
+    return data
+
+
+def _version(user) -> int:
+    user.refresh_from_db(fields=["data_version"])
+    return user.data_version
+
+
+@pytest.fixture
+def seeded(user, pack):
+    AnswerFactory(user=user, question=bank_question())
+    return user
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+@pytest.mark.parametrize("name", SIGNED_IN_FORMS)
+def test_an_invalid_post_leaves_the_version(auth_client, seeded, name, htmx):
+    """A re-rendered invalid form is a 200 like a success: the version must not move."""
+    form = FORMS[name]
+    url = form.url(auth_client, seeded)
+    before = _version(seeded)
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = auth_client.post(url, _refused(form), headers=headers)
+    assert response.status_code < 500
+    assert _version(seeded) == before, f"{name}: {response.status_code}"
+
+
+@pytest.mark.parametrize("name", [n for n in SIGNED_IN_FORMS if n != "accounts:delete"])
+def test_a_valid_post_bumps_the_version(auth_client, seeded, name):
+    form = FORMS[name]
+    url = form.url(auth_client, seeded)
+    before = _version(seeded)
+    response = auth_client.post(url, form.data(seeded))
+    assert response.status_code == 302
+    assert _version(seeded) == before + 1
+
+
+def test_a_valid_htmx_post_bumps_the_version(auth_client, user, pack):
+    item = ChecklistItem.objects.first()
+    response = auth_client.post(
+        reverse("checklist:tick", args=[item.pk]), {"done": "1"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert _version(user) == 1
+
+
+def test_a_post_that_changes_nothing_leaves_it(auth_client, user, pack):
+    """Ticking an item already ticked writes nothing, so the cached dashboard stays valid."""
+    item = ChecklistItem.objects.first()
+    url = reverse("checklist:tick", args=[item.pk])
+    auth_client.post(url, {"done": "1"})
+    assert _version(user) == 1
+    auth_client.post(url, {"done": "1"})
+    assert _version(user) == 1

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from prepapp.checklist.models import ItemState
-from prepapp.checklist.progress import ChecklistProgress, percent_of, progress_compute
+from prepapp.checklist.progress import ChecklistProgress, progress_compute
 from prepapp.checklist.ticking import tick_set
 from tests.checklist.factories import OwnItemFactory, own_items_bulk, pack_item, topic
 
@@ -85,14 +85,6 @@ def test_everything_done_is_100(user):
     progress = progress_compute(user)
     assert (progress.done, progress.total, progress.percent) == (PACK_TOTAL, PACK_TOTAL, 100)
     assert all(tp.percent == 100 for tp in progress.topics)
-
-
-def test_percent_rounds_down_and_handles_zero():
-    assert percent_of(0, 0) == 0
-    assert percent_of(199, 200) == 99
-    assert percent_of(1, 3) == 33
-    assert percent_of(2, 3) == 66
-    assert percent_of(3, 3) == 100
 
 
 @pytest.mark.parametrize("count", [1, 200])

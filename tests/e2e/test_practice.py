@@ -49,6 +49,9 @@ def test_practise_with_timer_see_feedback_find_in_list(page, live_server, pack):
     # Grade recall with htmx: the review section swaps in place.
     page.click("#review button[value='3']")
     expect(page.locator("#review [role=status]")).to_contain_text("Next review:")
+    # One grade per due review: the buttons give way to the next due date.
+    expect(page.locator("#review button")).to_have_count(0)
+    expect(page.locator("#review time")).to_be_visible()
     assert ReviewCard.objects.get().review_count == 1
 
     page.goto("/practice/")

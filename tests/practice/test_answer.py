@@ -101,3 +101,13 @@ def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, coun
     # session, user, answer, card, findings, tagged mistakes
     with django_assert_num_queries(6):
         auth_client.get(_url(answer))
+
+
+def test_each_finding_shows_its_own_checks_title(auth_client, user):
+    """A too-short answer is "Far too short for the round"; its pair is named beneath."""
+    answer = _saved(user, "Too brief.")
+    assert answer.findings.filter(code="too-short").exists()
+    html = auth_client.get(_url(answer)).content.decode()
+    assert "<h3>Far too short for the round</h3>" in html
+    assert "<h3>No clear framework</h3>" not in html
+    assert "The mistake to avoid: No clear framework." in html

@@ -146,3 +146,40 @@ def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, coun
         auth_client.get(
             URL, {"round": "recruiter-screen", "topic": "career-transition", "q": "answer"}
         )
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_from_after_to_is_a_form_error_and_keeps_what_was_typed(auth_client, user, htmx):
+    older = AnswerFactory(user=user)
+    Answer.objects.filter(pk=older.pk).update(created_at=timezone.now() - timedelta(days=10))
+    newer = AnswerFactory(user=user, score_structure=5)
+    today = timezone.localdate()
+    params = {
+        "date_from": today.isoformat(),
+        "date_to": (today - timedelta(days=20)).isoformat(),
+        "min_score": "4",
+    }
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = auth_client.get(URL, params, headers=headers)
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The message reaches the page whichever way the form was sent: inside the results.
+    assert "“From” is after “To”" in html
+    assert 'role="alert"' in html
+    form = response.context["filter_form"]
+    assert form.errors and form["date_from"].value() == params["date_from"]
+    assert form["date_to"].value() == params["date_to"]
+    if not htmx:
+        # The filter form is re-shown with both dates as typed.
+        assert f'value="{params["date_from"]}"' in html
+        assert f'value="{params["date_to"]}"' in html
+    # The impossible range is not applied; the other filters still are.
+    assert _listed(response) == [newer.pk]
+
+
+def test_from_equal_to_to_is_one_day(auth_client, user):
+    answer = AnswerFactory(user=user)
+    today = timezone.localdate().isoformat()
+    response = auth_client.get(URL, {"date_from": today, "date_to": today})
+    assert not response.context["filter_form"].errors
+    assert _listed(response) == [answer.pk]

@@ -179,3 +179,21 @@ def test_query_count_is_fixed(auth_client, django_assert_num_queries):
     # session, user, question, mistake pairs
     with django_assert_num_queries(4):
         auth_client.get(url)
+
+
+def test_the_same_own_question_typed_twice_is_one_question(auth_client, user, other_user):
+    """Case and spacing aside it is the same question: reused, with both answers on it."""
+    first = {"own-text": "Why  healthcare?", "own-round": "culture-fit", "body": WEAK}
+    second = {"own-text": " why HEALTHCARE?\n", "own-round": "", "body": "Second go."}
+    assert auth_client.post(URL, first).status_code == 302
+    assert auth_client.post(URL, second).status_code == 302
+    own = UserQuestion.objects.get()
+    assert own.text == "Why  healthcare?"  # the first text stands, as typed
+    assert own.round.slug == "culture-fit"
+    assert [a.body for a in Answer.objects.order_by("pk")] == [WEAK, "Second go."]
+    assert {a.user_question_id for a in Answer.objects.all()} == {own.pk}
+    assert ReviewCard.objects.filter(user_question=own).count() == 1
+    # Another user typing it gets their own question.
+    auth_client.force_login(other_user)
+    auth_client.post(URL, first)
+    assert UserQuestion.objects.count() == 2

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from prepapp.library.models import Question
-from prepapp.practice.models import ReviewLog
+from prepapp.practice.models import ReviewCard, ReviewLog
 from prepapp.practice.scheduling import card_for_question
 from tests.practice.factories import AnswerFactory
 
@@ -55,6 +57,7 @@ def test_answer_to_another_question_or_user_is_not_linked(auth_client, user, oth
     mine_elsewhere = AnswerFactory(user=user, question=other_question)
     theirs = AnswerFactory(user=other_user, question=card.question)
     auth_client.post(_url(card), {"rating": "3", "answer": mine_elsewhere.pk})
+    ReviewCard.objects.filter(pk=card.pk).update(due=timezone.now())  # due again
     auth_client.post(_url(card), {"rating": "3", "answer": theirs.pk})
     assert list(ReviewLog.objects.values_list("answer", flat=True)) == [None, None]
 
@@ -69,7 +72,8 @@ def test_htmx_gets_the_review_partial(auth_client, user, card):
     assert html.lstrip().startswith('<section id="review"')
     assert "Next review:" in html
     assert "Reviewed 1 time" in html
-    assert f'name="answer" value="{answer.pk}"' in html
+    # Graded: the buttons (and the form carrying the answer) give way to the next due date.
+    assert 'name="rating"' not in html and 'name="answer"' not in html
 
 
 @pytest.mark.parametrize("rating", ["", "0", "5", "good"])
@@ -109,3 +113,60 @@ def test_anonymous_is_sent_to_login(client, card):
 
 def test_wrong_method(auth_client, card):
     assert auth_client.get(_url(card)).status_code == 405
+
+
+def test_a_second_grade_of_the_same_review_is_refused_with_a_message(auth_client, user, card):
+    """Easy, then Again a second later: only Easy is logged, and the second is told why."""
+    answer = AnswerFactory(user=user, question=card.question)
+    next_url = reverse("practice:answer", args=[answer.pk])
+    first = auth_client.post(_url(card), {"rating": "4", "answer": answer.pk, "next": next_url})
+    assert first.status_code == 302
+    card.refresh_from_db()
+    due_after_first = card.due
+
+    second = auth_client.post(
+        _url(card), {"rating": "1", "answer": answer.pk, "next": next_url}, follow=True
+    )
+    assert second.redirect_chain == [(next_url, 302)]
+    html = second.content.decode()
+    assert "Already graded" in html
+    card.refresh_from_db()
+    assert card.review_count == 1 and card.due == due_after_first
+    assert list(ReviewLog.objects.values_list("rating", flat=True)) == [4]
+    # The answer page shows the next due date in place of the buttons.
+    assert 'name="rating"' not in html
+    assert f'<time datetime="{timezone.localtime(card.due):%Y-%m-%dT%H:%M:%S}' in html
+
+
+def test_htmx_grade_replaces_the_buttons_and_a_second_one_is_refused(auth_client, user, card):
+    headers = {"HX-Request": "true"}
+    first = auth_client.post(_url(card), {"rating": "4"}, headers=headers)
+    assert first.status_code == 200
+    assert "Next review:" in first.content.decode()
+    assert 'name="rating"' not in first.content.decode()
+
+    second = auth_client.post(_url(card), {"rating": "1"}, headers=headers)
+    assert second.status_code == 200  # swapped in by htmx, buttons still gone
+    html = second.content.decode()
+    assert html.lstrip().startswith('<section id="review"')
+    assert "Already graded" in html and 'name="rating"' not in html
+    assert list(ReviewLog.objects.values_list("rating", flat=True)) == [4]
+
+
+def test_a_card_not_yet_due_shows_no_buttons_and_refuses_a_grade(auth_client, user, card):
+    answer = AnswerFactory(user=user, question=card.question)
+    ReviewCard.objects.filter(pk=card.pk).update(due=timezone.now() + timedelta(days=3))
+    html = auth_client.get(reverse("practice:answer", args=[answer.pk])).content.decode()
+    assert "Next review due" in html and 'name="rating"' not in html
+    response = auth_client.post(_url(card), {"rating": "3"})
+    assert response.status_code == 302
+    assert not ReviewLog.objects.exists()
+
+
+def test_the_refused_second_grade_leaves_the_data_version(auth_client, user, card):
+    auth_client.post(_url(card), {"rating": "3"})
+    user.refresh_from_db()
+    version = user.data_version
+    auth_client.post(_url(card), {"rating": "1"})
+    user.refresh_from_db()
+    assert user.data_version == version

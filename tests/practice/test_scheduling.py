@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from prepapp.library.models import Question
 from prepapp.practice.models import ReviewCard, ReviewLog
-from prepapp.practice.scheduling import card_for_question, card_review, cards_due
+from prepapp.practice.scheduling import ReviewNotDue, card_for_question, card_review, cards_due
 from tests.practice.factories import UserQuestionFactory, bank_question
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +15,16 @@ pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
+def _due_card(user, question=None) -> ReviewCard:
+    """A new card, due at NOW (a fixed moment, so intervals are exact)."""
+    card = card_for_question(user, question=question or bank_question())
+    ReviewCard.objects.filter(pk=card.pk).update(due=NOW)
+    card.refresh_from_db()
+    return card
+
+
 def _due_after(user, rating: int, slug: str) -> datetime:
-    card = card_for_question(user, question=bank_question(slug))
-    return card_review(card, rating, now=NOW).due
+    return card_review(_due_card(user, bank_question(slug)), rating, now=NOW).due
 
 
 def test_new_card_is_due_now_and_get_or_create(user):
@@ -56,7 +63,7 @@ def test_good_is_later_than_again_and_easy_later_than_good(user, other_user):
 
 
 def test_review_updates_card_and_writes_log(user):
-    card = card_for_question(user, question=bank_question())
+    card = _due_card(user)
     card_review(card, 3, now=NOW)
     card.refresh_from_db()
     assert card.review_count == 1
@@ -84,3 +91,33 @@ def test_cards_due_lists_only_the_users_due_cards_oldest_first(user, other_user)
     ReviewCard.objects.filter(pk=early.pk).update(due=NOW - timedelta(days=5))
     ReviewCard.objects.filter(pk=future.pk).update(due=NOW + timedelta(days=1))
     assert [c.pk for c in cards_due(user, now=NOW)] == [early.pk, late.pk]
+
+
+def test_a_card_is_graded_once_per_due_review(user):
+    card = _due_card(user)
+    card_review(card, 4, now=NOW)
+    # Graded again a second later: not due any more.
+    with pytest.raises(ReviewNotDue) as refused:
+        card_review(card, 1, now=NOW + timedelta(seconds=1))
+    assert refused.value.card.due == card.due
+    assert list(ReviewLog.objects.values_list("rating", flat=True)) == [4]
+
+
+def test_two_concurrent_grades_of_one_review_write_one(user):
+    """Both requests loaded the card while it was due; the write lets only the first through."""
+    _due_card(user)
+    first, second = ReviewCard.objects.get(), ReviewCard.objects.get()
+    card_review(first, 4, now=NOW)
+    with pytest.raises(ReviewNotDue) as refused:
+        card_review(second, 1, now=NOW)  # its stale copy still says due at NOW
+    stored = ReviewCard.objects.get()
+    assert stored.review_count == 1 and stored.due == first.due
+    assert refused.value.card.due == first.due  # the refusal carries the card as it is now
+    assert list(ReviewLog.objects.values_list("rating", flat=True)) == [4]
+
+
+def test_a_card_not_yet_due_cannot_be_graded(user):
+    card = _due_card(user)
+    with pytest.raises(ReviewNotDue):
+        card_review(card, 3, now=NOW - timedelta(minutes=1))
+    assert not ReviewLog.objects.exists()

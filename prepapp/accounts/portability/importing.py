@@ -24,6 +24,7 @@ from prepapp.practice.models import (
     ReviewCard,
     ReviewLog,
     UserQuestion,
+    question_text_key,
 )
 from prepapp.practice.rubric import score_average
 
@@ -219,19 +220,21 @@ def _write(user, plan: dict) -> ImportSummary:
                 user=user, item=item, own_item=own, ticked_at=row["ticked_at"], note=row["note"]
             )
 
-    # Own questions match on their text.
+    # Own questions match on their text, whitespace and case aside, as the table's
+    # unique (user, text_key) constraint does.
     existing_questions = {
-        q.text: q for q in UserQuestion.objects.for_user(user).select_related("round", "topic")
+        q.text_key: q for q in UserQuestion.objects.for_user(user).select_related("round", "topic")
     }
     own_questions: dict[str, UserQuestion] = {}
     for ref, row in plan["own_questions"].items():
-        question = existing_questions.get(row["text"])
+        key = question_text_key(row["text"])
+        question = existing_questions.get(key)
         _count(summary, "own questions", question is None)
         if question is None:
             question = UserQuestion.objects.create(
                 user=user, text=row["text"], round=row["round"], topic=row["topic"]
             )
-            existing_questions[row["text"]] = question
+            existing_questions[key] = question
         own_questions[ref] = question
 
     # Answers match on (question, time written, text): the same attempt, not a new one.
