@@ -160,3 +160,12 @@ def test_query_count_is_fixed(auth_client, pack, django_assert_num_queries):
     with django_assert_num_queries(QUERIES):
         response = auth_client.get(URL)
     assert len(response.context["questions"]) == 268
+
+
+def test_only_quoted_questions_are_tagged_and_in_plain_words(auth_client, pack):
+    body = auth_client.get(reverse("library:questions")).content.decode()
+    quoted = Question.objects.filter(kind=Question.Kind.QUOTED).count()
+    assert quoted
+    assert body.count('<span class="tag">Asked in real interviews (quoted)</span>') == quoted
+    assert "Quoted in an article" not in body
+    assert "Drawn from an article" not in body
