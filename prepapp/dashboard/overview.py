@@ -74,6 +74,11 @@ class Overview:
     def weak_rounds(self) -> list[RoundRow]:
         return [row for row in self.rounds if row.weak]
 
+    @property
+    def rounds_started(self) -> bool:
+        """Any round practised or mocked: before that, every round "needs work" says nothing."""
+        return any(row.answers or row.mocks_done for row in self.rounds)
+
 
 def _recurring_mistakes(user, stats: AnswersStats) -> list[RecurringMistake]:
     counts: Counter[str] = Counter({m.slug: m.count for m in stats.mistakes})
