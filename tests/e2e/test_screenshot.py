@@ -31,8 +31,8 @@ FROZEN_NOW = datetime(2026, 10, 15, 9, 30, tzinfo=UTC)
 
 
 def png_optimise(data: bytes, colors: int = 128) -> bytes:
-    """A flat UI needs few colours: a 128-colour palette, undithered (so the same picture
-    gives the same bytes), is a third of the size and looks the same."""
+    """A flat UI needs few colours: a 128-colour palette, undithered (flat colours stay flat,
+    with no noise to compress), is a third of the size and looks the same."""
     image = Image.open(io.BytesIO(data)).convert("RGB")
     palette = image.quantize(
         colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
