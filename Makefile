@@ -49,6 +49,7 @@ test: setup lint html-checker
 
 demo: setup
 	$(BIN)/python manage.py seed_demo
+	@echo "prepapp demo on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	@echo "Sign in as demo@example.org / demo-password-123"
 	exec $(BIN)/gunicorn prepapp.wsgi -c gunicorn.conf.py
 

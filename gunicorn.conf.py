@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -13,3 +15,12 @@ graceful_timeout = 10
 timeout = 30
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
+
+# gunicorn's control socket defaults to one path per host user (~/.gunicorn/gunicorn.ctl), so a
+# second instance (another app, or `make demo` beside `make run`) would take it over and
+# `gunicornc` would talk to the wrong master. Keep it in this app's var/ directory (the one the
+# settings use), named after the bind address, which no two running instances can share.
+_var_dir = Path(os.environ.get("PREPAPP_VAR_DIR") or Path(__file__).resolve().parent / "var")
+control_socket = str(_var_dir / "run" / f"gunicorn-{re.sub(r'[^A-Za-z0-9.]+', '-', bind)}.ctl")
+# A Unix socket path holds at most 107 bytes; past that, no control socket beats a failed start.
+control_socket_disable = len(os.fsencode(control_socket)) > 100

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +146,24 @@ def test_sqlite_runs_in_wal_with_immediate_transactions(db):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] >= 5000
+
+
+def test_landing_page_shows_what_the_app_looks_like(client):
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    from prepapp.views import PREVIEW_IMAGE, preview_size
+
+    html = client.get("/").content.decode()
+    img = re.search(r'<figure class="preview">\s*<img ([^>]*)>', html)
+    assert img, "the landing page has no preview image"
+    attrs = dict(re.findall(r'([a-z-]+)="([^"]*)"', img.group(1)))
+    assert attrs["src"] == static(PREVIEW_IMAGE)
+    assert len(attrs["alt"]) > 40 and "dashboard" in attrs["alt"]
+    # The file is there, and the page reserves its real size.
+    path = finders.find(PREVIEW_IMAGE)
+    assert path
+    with open(path, "rb") as image:
+        assert image.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert (int(attrs["width"]), int(attrs["height"])) == preview_size()
+    assert preview_size()[0] == 1280

@@ -55,7 +55,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(),
+        views.PasswordResetSentView.as_view(),
         name="password_reset_done",
     ),
     path(

@@ -4,6 +4,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from prepapp.accounts.forms import DeleteAccountForm, ImportForm, ProfileForm, SignUpForm
+from prepapp.accounts.mail import mailer_prints_to_console
 from prepapp.accounts.portability import (
     MAX_FILE_BYTES,
     ImportRefused,
@@ -101,3 +103,10 @@ def delete_account(request):
         messages.success(request, "Your account and all its data are deleted.")
         return redirect("landing")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+class PasswordResetSentView(auth_views.PasswordResetDoneView):
+    """ "Check your email", or, when mail only reaches the server's console, where it went."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, mail_to_console=mailer_prints_to_console())

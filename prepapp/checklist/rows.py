@@ -130,3 +130,14 @@ def rows_by_topic(user, show: str = Show.ALL) -> dict[int, list[Row]]:
         if row.shown_by(show):
             grouped.setdefault(row.topic_id, []).append(row)
     return grouped
+
+
+def sources_by_topic(rows: dict[int, list[Row]]) -> dict[int, list[Source]]:
+    """Each topic's sources, once each in order of first citation: one line per topic
+    reads better than the same citation repeated under every item."""
+    return {
+        topic_id: list(
+            {source.pk: source for row in topic_rows for source in row.sources}.values()
+        )
+        for topic_id, topic_rows in rows.items()
+    }

@@ -10,12 +10,22 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from prepapp.checklist.forms import NoteForm, OwnItemForm, TickForm
 from prepapp.checklist.models import OwnItem
 from prepapp.checklist.progress import progress_compute
-from prepapp.checklist.rows import Show, dom_id, own_rows, pack_rows, rows_by_topic
+from prepapp.checklist.rows import (
+    Show,
+    dom_id,
+    own_rows,
+    pack_rows,
+    rows_by_topic,
+    sources_by_topic,
+)
 from prepapp.checklist.ticking import note_set, tick_set
 from prepapp.library.models import ChecklistItem
 from prepapp.navigation import next_url_safe
 
 PAGE = "checklist/index.html"
+# The own item just added, so the page says "Added" beside it rather than at the top,
+# a long scroll away from the item the redirect lands on.
+ADDED_KEY = "checklist_added"
 
 
 def _index_url(show: str = Show.ALL, anchor: str = "") -> str:
@@ -71,8 +81,16 @@ def _row_response(request, row, *, note_form=None, with_progress=False, status=2
 def index(request):
     show = Show.clean(request.GET.get("show"))
     progress = progress_compute(request.user)
-    rows = rows_by_topic(request.user, show)
-    sections = [(tp, rows.get(tp.topic.pk, [])) for tp in progress.topics]
+    every_row = rows_by_topic(request.user)
+    sources = sources_by_topic(every_row)
+    shown = {
+        topic_id: [row for row in rows if row.shown_by(show)]
+        for topic_id, rows in every_row.items()
+    }
+    sections = [
+        (tp, shown.get(tp.topic.pk, []), sources.get(tp.topic.pk, [])) for tp in progress.topics
+    ]
+    added = request.session.pop(ADDED_KEY, None)
     return render(
         request,
         PAGE,
@@ -82,6 +100,7 @@ def index(request):
             "show": show,
             "filters": [(Show.ALL, "All"), (Show.TODO, "To do"), (Show.DONE, "Done")],
             "own_form": OwnItemForm(auto_id="add_%s"),
+            "added": dom_id("own", added) if added else "",
         },
     )
 
@@ -124,7 +143,7 @@ def own_add(request):
         item = form.save(commit=False)
         item.user = request.user
         item.save()
-        messages.success(request, "Added to your checklist.")
+        request.session[ADDED_KEY] = item.pk
         return HttpResponseRedirect(_index_url(anchor=dom_id("own", item.pk)))
     return render(request, "checklist/own_form.html", {"form": form, "item": None})
 

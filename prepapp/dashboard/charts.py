@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 WIDTH = 640
-HEIGHT = 220
-PAD_LEFT = 36
-PAD_RIGHT = 36
+HEIGHT = 240
+# Room on both sides for the tick numbers and an axis title, and below for the week
+# labels and the x-axis title.
+PAD_LEFT = 52
+PAD_RIGHT = 52
 PAD_TOP = 12
-PAD_BOTTOM = 28
+PAD_BOTTOM = 46
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,16 @@ class WeeklyChart:
     @property
     def has_data(self) -> bool:
         return any(bar.count for bar in self.bars)
+
+    @property
+    def mid_x(self) -> float:
+        """The plot's horizontal middle, where the x-axis title is centred."""
+        return round((self.left + self.right) / 2, 1)
+
+    @property
+    def mid_y(self) -> float:
+        """The plot's vertical middle, where the rotated y-axis titles are centred."""
+        return round((self.plot_top + self.baseline) / 2, 1)
 
 
 def chart_weekly(weeks) -> WeeklyChart:

@@ -74,6 +74,11 @@ class Overview:
     def weak_rounds(self) -> list[RoundRow]:
         return [row for row in self.rounds if row.weak]
 
+    @property
+    def rounds_started(self) -> bool:
+        """Any round practised or mocked: before that, every round "needs work" says nothing."""
+        return any(row.answers or row.mocks_done for row in self.rounds)
+
 
 def mistakes_top(
     practice: list[MistakeStats], observed: dict[str, int], pairs: dict[str, MistakePair]

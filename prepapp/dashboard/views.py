@@ -27,8 +27,8 @@ def home(request):
     html = cache.get(key)
     if html is None:
         overview = overview_build(request.user, now=now)
-        html = render_to_string(
-            "dashboard/_overview.html", {"o": overview, "user": request.user}, request=None
-        )
+        # Until there is any data, first steps rather than a page of empty widgets.
+        template = "dashboard/_first_steps.html" if overview.is_new else "dashboard/_overview.html"
+        html = render_to_string(template, {"o": overview, "user": request.user}, request=None)
         cache.set(key, html, CACHE_SECONDS * 2)
     return render(request, "dashboard/home.html", {"overview_html": mark_safe(html)})

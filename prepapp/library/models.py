@@ -118,8 +118,9 @@ class Round(SluggedModel):
 
 class Question(SluggedModel):
     class Kind(models.TextChoices):
-        QUOTED = "quoted", "Quoted in an article"
-        DERIVED = "derived", "Drawn from an article's section"
+        # What a candidate reads: the article behind a question is in its citation, not here.
+        QUOTED = "quoted", "Asked in real interviews (quoted)"
+        DERIVED = "derived", "Written from the articles' advice"
 
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="questions")
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions")
@@ -136,6 +137,10 @@ class Question(SluggedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("library:question", args=[self.slug])
+
+    @property
+    def is_quoted(self) -> bool:
+        return self.kind == self.Kind.QUOTED
 
 
 class MistakePair(SluggedModel):

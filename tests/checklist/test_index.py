@@ -126,3 +126,38 @@ def _nth_item(n: int):
     from prepapp.library.models import ChecklistItem
 
     return ChecklistItem.objects.order_by("pk")[n]
+
+
+def test_add_form_is_folded_at_the_top(auth_client):
+    html = auth_client.get(URL).content.decode()
+    add = html.index('<details class="card add-own">')
+    assert add < html.index('<section class="topic"')
+    folded = html[add : html.index("</details>", add)]
+    assert "<summary>Add your own item</summary>" in folded
+    assert f'action="{reverse("checklist:own_add")}"' in folded
+    assert 'id="add_text"' in folded
+
+
+def test_sources_are_one_line_per_topic(auth_client):
+    from prepapp.library.models import ChecklistItem
+
+    html = auth_client.get(URL).content.decode()
+    assert "check-sources" not in html
+    for topic_slug in ChecklistItem.objects.values_list("topic__slug", flat=True).distinct():
+        section = html.split(f'id="topic-{topic_slug}"')[1].split("</section>")[0]
+        assert section.count('class="topic-sources') == 1
+        line = section.split('class="topic-sources')[1].split("</p>")[0]
+        cited = {
+            source.title
+            for item in ChecklistItem.objects.filter(topic__slug=topic_slug)
+            for source in item.sources.all()
+        }
+        assert cited
+        for title in cited:
+            assert line.count(f"<cite>{title}</cite>") == 1
+
+
+def test_sources_line_stays_when_the_filter_hides_every_item(auth_client):
+    html = auth_client.get(URL, {"show": "done"}).content.decode()
+    assert "Nothing done here yet." in html
+    assert html.count('class="topic-sources') == html.count('<section class="topic"')

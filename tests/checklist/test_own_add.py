@@ -27,8 +27,14 @@ def test_add_saves_for_user_and_redirects_to_item(auth_client, user):
     assert response["Location"] == f"/checklist/#item-own-{own.pk}"
     assert (own.user, own.topic, own.text) == (user, t, "Read the WHO AI guidance")
     page = auth_client.get(reverse("checklist:index")).content.decode()
-    assert "Added to your checklist." in page
     assert "Read the WHO AI guidance" in page
+    # "Added" sits in the new item's row, where the redirect lands, not at the top.
+    row = page.split(f'<li id="item-own-{own.pk}"')[1].split("</li>")[0]
+    assert "Added to your checklist." in row
+    assert page.count("Added to your checklist.") == 1
+    # Said once: a reload no longer says it.
+    again = auth_client.get(reverse("checklist:index")).content.decode()
+    assert "Added to your checklist." not in again
 
 
 @pytest.mark.parametrize(

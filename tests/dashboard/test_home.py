@@ -34,18 +34,58 @@ def test_wrong_method(auth_client):
     assert auth_client.post(URL).status_code == 405
 
 
-def test_new_user_sees_first_run_state(auth_client, pack):
+def test_new_user_sees_first_steps_instead_of_empty_widgets(auth_client, pack):
     body = auth_client.get(URL).content.decode()
-    assert "three things to do first" in body
-    assert reverse("checklist:index") in body
-    assert reverse("mocks:create") in body
-    assert "0%</span> ready" in body
+    assert "Start here: your first ten minutes" in body
+    for name in ("accounts:settings", "checklist:index", "library:questions", "mocks:create"):
+        assert f'href="{reverse(name)}"' in body
+    assert f"{ChecklistItem.objects.count()} items" in body
+    # None of the widgets that would be empty on day one.
+    assert "ready</p>" not in body
+    assert "<svg" not in body
+    assert "Round coverage" not in body
+    assert "needs work" not in body
+    assert "Mistakes that keep coming back" not in body
+
+
+def test_new_user_with_a_date_sees_the_countdown_and_no_date_step(auth_client, user, pack):
+    user.interview_date = timezone.localdate() + timedelta(days=20)
+    user.save()
+    body = auth_client.get(URL).content.decode()
+    assert "20 days to your interview" in body
+    assert "Start here: your first ten minutes" in body
+    assert "Set the date of your interview" not in body
+
+
+def test_ticked_but_unpractised_shows_empty_states_not_empty_widgets(auth_client, user, pack):
+    from prepapp.checklist.ticking import tick_set
+
+    tick_set(user, ChecklistItem.objects.order_by("pk").first(), True)
+    body = auth_client.get(URL).content.decode()
+    assert "Start here" not in body
+    assert "ready</p>" in body
+    assert "No answers in the last 12 weeks." in body
+    assert "<svg" not in body
+    assert "The figures as a table" not in body
+    assert "No round practised or mocked yet." in body
+    assert "needs work" not in body
+
+
+def test_chart_axes_and_legend_are_labelled(auth_client, user, pack):
+    demo_seed(user, answers=10, mocks=2)
+    body = auth_client.get(URL).content.decode()
+    chart = body.split('<svg class="chart"')[1].split("</svg>")[0]
+    for title in ("Answers per week", "Average self-assessment", "Week starting"):
+        assert re.search(rf'<text class="axis-title"[^>]*>{title}</text>', chart)
+    legend = body.split('<ul class="list-plain chart-legend">')[1].split("</ul>")[0]
+    assert "Answers per week (bars, left axis)" in legend
+    assert "Average self-assessment, 1 to 5 (line, right axis)" in legend
 
 
 def test_dashboard_after_activity(auth_client, user, pack):
     demo_seed(user, answers=30, mocks=8)
     body = auth_client.get(URL).content.decode()
-    assert "three things to do first" not in body
+    assert "Start here" not in body
     assert "30 answers in all" in body
     assert "How this is computed" in body
     # The chart is accessible: titled, described, with a table to fall back on.
@@ -79,13 +119,14 @@ def test_readiness_shown_matches_the_computation(auth_client, user, pack):
 def test_only_own_data_is_shown(auth_client, other_user, pack):
     demo_seed(other_user, answers=15, mocks=4)
     body = auth_client.get(URL).content.decode()
-    assert "three things to do first" in body
-    assert "0 answers in all" in body
+    # Someone else's answers and mocks do not make this user's dashboard start.
+    assert "Start here: your first ten minutes" in body
+    assert "answers in all" not in body
 
 
 def test_a_post_refreshes_the_cached_overview(auth_client, user, pack):
     first = auth_client.get(URL).content.decode()
-    assert "0 of " in first
+    assert "Start here" in first
     item = ChecklistItem.objects.order_by("pk").first()
     response = auth_client.post(reverse("checklist:tick", args=[item.pk]), {"done": "1"})
     assert response.status_code == 302

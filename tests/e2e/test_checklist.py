@@ -56,12 +56,19 @@ def test_ticking_updates_progress_in_place_and_is_kept(page, live_server, pack):
 def test_note_and_own_item_without_reload_and_after(page, live_server, pack):
     sign_up(page, "noter@example.org")
     page.goto("/checklist/")
+    # The add form is folded at the top of the page.
+    expect(page.locator("#add_text")).to_be_hidden()
+    page.click("summary:has-text('Add your own item')")
     page.select_option("#add_topic", label="Interview Approach")
     page.fill("#add_text", "Rehearse my 90-second pitch")
     page.click(".add-own button[type=submit]")
     page.wait_for_url("**/checklist/#item-own-*")
     assert page.inner_text(OVERALL) == "0 of 18 (0%)"
     own_row = page.locator("li.check-row", has_text="Rehearse my 90-second pitch")
+    # "Added" is beside the new item, on screen where the redirect lands.
+    added = own_row.locator(".check-added")
+    expect(added).to_have_text("Added to your checklist.")
+    expect(added).to_be_in_viewport()
 
     page.evaluate("window.__marker = 1")
     own_row.locator("summary", has_text="Add a note").click()

@@ -42,7 +42,6 @@ def test_shows_the_question_with_everything_needed_to_practise(auth_client, ques
     assert "What a strong answer covers" in body
     assert f"{escape(question.round.name)}</a> ({question.round.length_display})" in body
     assert escape(question.topic.name) in body
-    assert escape(question.get_kind_display()) in body
     for source in question.sources.all():
         assert source.title in body
     assert f'href="{reverse("practice:new")}?question={question.slug}"' in body
@@ -97,3 +96,21 @@ def test_query_count_is_fixed(auth_client, question, django_assert_num_queries):
     with django_assert_num_queries(QUERIES):
         response = auth_client.get(url(question.slug))
     assert len(response.context["mistakes"]) > 200
+
+
+def test_a_quoted_question_says_it_was_asked_in_real_interviews(auth_client, pack):
+    quoted = Question.objects.filter(kind=Question.Kind.QUOTED).first()
+    body = auth_client.get(url(quoted.slug)).content.decode()
+    assert "Asked in real interviews (quoted)" in body
+    # Where it was quoted stays in the citation.
+    assert quoted.sources.exists()
+    for source in quoted.sources.all():
+        assert f"<cite>{escape(source.title)}</cite>" in body
+
+
+def test_a_derived_question_carries_no_article_jargon(auth_client, question):
+    assert question.kind == Question.Kind.DERIVED
+    body = auth_client.get(url(question.slug)).content.decode()
+    assert "Drawn from an article" not in body
+    assert "<dt>Kind</dt>" not in body
+    assert "Asked in real interviews" not in body

@@ -168,3 +168,12 @@ def test_search_box_is_one_search_input(auth_client, pack):
     html = auth_client.get(reverse("library:questions")).content.decode()
     tag = re.search(r"<input[^>]*name=\"q\"[^>]*>", html).group(0)
     assert re.findall(r"\btype=\"(\w+)\"", tag) == ["search"]
+
+
+def test_only_quoted_questions_are_tagged_and_in_plain_words(auth_client, pack):
+    body = auth_client.get(reverse("library:questions")).content.decode()
+    quoted = Question.objects.filter(kind=Question.Kind.QUOTED).count()
+    assert quoted
+    assert body.count('<span class="tag">Asked in real interviews (quoted)</span>') == quoted
+    assert "Quoted in an article" not in body
+    assert "Drawn from an article" not in body
