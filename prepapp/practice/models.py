@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import UUID4
 from django.urls import reverse
+from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round, Topic
 from prepapp.owned import OwnedQuerySet, exactly_one_of
@@ -24,12 +28,20 @@ class UserQuestion(models.Model):
     text = models.TextField(max_length=1000)
     round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, blank=True)
     topic = models.ForeignKey(Topic, on_delete=models.SET_NULL, null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # Identity across export and import, so rows alike in content (a cancelled mock and
+    # its replacement) stay distinct. Unique per user, not site-wide: a file can go into a
+    # second account here. db_default so the previous release can insert during upgrades.
+    uid = models.UUIDField(default=uuid.uuid4, db_default=UUID4(), editable=False)
+    # Defaults, not auto_now_add, here and below: an import keeps the original times.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "uid"], name="practice_userquestion_uid_once"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -53,7 +65,11 @@ class Answer(RubricScores):
     seconds_spent = models.PositiveIntegerField(null=True, blank=True)
     mistakes = models.ManyToManyField(MistakePair, blank=True, related_name="tagged_answers")
     finding_count = models.PositiveSmallIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Identity across export and import, so rows alike in content (a cancelled mock and
+    # its replacement) stay distinct. Unique per user, not site-wide: a file can go into a
+    # second account here. db_default so the previous release can insert during upgrades.
+    uid = models.UUIDField(default=uuid.uuid4, db_default=UUID4(), editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -70,6 +86,7 @@ class Answer(RubricScores):
                 name="practice_answer_seconds_bounded",
             ),
             *score_constraints("practice_answer"),
+            models.UniqueConstraint(fields=["user", "uid"], name="practice_answer_uid_once"),
         ]
         indexes = [
             # The answers list and the dashboard: a user's answers, newest first.
@@ -173,7 +190,7 @@ class ReviewLog(models.Model):
     card = models.ForeignKey(ReviewCard, on_delete=models.CASCADE, related_name="logs")
     answer = models.ForeignKey(Answer, on_delete=models.SET_NULL, null=True, blank=True)
     rating = models.PositiveSmallIntegerField(choices=Rating.choices)
-    reviewed_at = models.DateTimeField(auto_now_add=True)
+    reviewed_at = models.DateTimeField(default=timezone.now, editable=False)
     due_after = models.DateTimeField()
 
     class Meta:
