@@ -16,7 +16,7 @@ PostgreSQL skips the ids of any rolled-back insert.
 
 from __future__ import annotations
 
-from django.db import connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.db.models.sql import InsertQuery
 
 Statement = tuple[str, tuple]
@@ -68,12 +68,14 @@ def insert_statements(model: type[models.Model], objs: list, batch_size: int) ->
     fields = [f for f in model._meta.concrete_fields if not f.generated]
     if not objs[0]._is_pk_set():
         fields = [f for f in fields if f is not model._meta.pk]
-    batch_size = min(batch_size, max(connection.ops.bulk_batch_size(fields, objs), 1))
+    # The connection itself, not django.db.connection: that proxy costs a lookup per value.
+    real = connections[DEFAULT_DB_ALIAS]
+    batch_size = min(batch_size, max(real.ops.bulk_batch_size(fields, objs), 1))
     statements: list[Statement] = []
     for start in range(0, len(objs), batch_size):
         query = InsertQuery(model)
         query.insert_values(fields, objs[start : start + batch_size])
-        for sql, params in query.get_compiler(connection=connection).as_sql():
+        for sql, params in query.get_compiler(connection=real).as_sql():
             statements.append((sql, tuple(params)))
     return statements
 

@@ -41,7 +41,7 @@ from prepapp.checklist.models import TEXT_MAX_LENGTH as ITEM_TEXT_MAX_LENGTH
 from prepapp.library.models import ChecklistItem, MistakePair, Question, Round, Topic
 from prepapp.mocks.models import MINUTES_MAX, RATING_MAX, TEXT_MAX_LENGTH, MockInterview
 from prepapp.practice.answers import answer_findings_compute
-from prepapp.practice.markdown import markdown_render
+from prepapp.practice.markdown import markdown_render_many
 from prepapp.practice.models import (
     BODY_MAX_LENGTH,
     MAX_SECONDS,
@@ -479,7 +479,6 @@ def _build_answers(user, plan: dict, rows: _Rows, own_questions: dict) -> dict[s
             question=row["question"],
             user_question=own,
             body=row["body"],
-            body_html=markdown_render(row["body"]),
             seconds_spent=row["seconds_spent"],
             created_at=row["created_at"],
             **row["scores"],
@@ -499,6 +498,10 @@ def _build_answers(user, plan: dict, rows: _Rows, own_questions: dict) -> dict[s
         ]
         rows.answer_tags += [Tag(answer=answer, mistakepair=pair) for pair in row["mistakes"]]
         found[ref] = answer
+    for answer, html in zip(
+        rows.answers, markdown_render_many([a.body for a in rows.answers]), strict=True
+    ):
+        answer.body_html = html
     return found
 
 
