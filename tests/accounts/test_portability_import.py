@@ -560,3 +560,25 @@ def test_the_readme_names_every_import_limit():
     for limit in [*ROW_LIMITS.values(), MAX_REVIEW_LOGS, MAX_LINKS]:
         assert f"{limit:,} " in your_data, limit
     assert "10 MB" in your_data
+
+
+def test_a_write_racing_the_import_refuses_it_whole(user, pack, monkeypatch):
+    """A card made between the checks and the write (practice in another tab): no 500."""
+    from prepapp.accounts.portability import importing
+
+    payload = _file(pack)
+    build = importing._statements
+
+    def racing(rows):
+        statements = build(rows)
+        ReviewCard.objects.create(user=user, question=bank_question(), due=timezone.now())
+        return statements
+
+    monkeypatch.setattr(importing, "_statements", racing)
+    payload["practice"]["review_cards"][0]["question"] = bank_question().slug
+    with pytest.raises(ImportRefused) as refused:
+        data_import(user, json.dumps(payload))
+    assert "changed while the file was imported" in refused.value.errors[0]
+    assert not Answer.objects.filter(user=user).exists()
+    assert not MockInterview.objects.filter(user=user).exists()
+    assert ReviewCard.objects.filter(user=user).count() == 1
