@@ -302,7 +302,6 @@ def _plan_mocks(r: FileReader, payload: dict, pack: dict, plan: dict) -> int:
         questions = list(dict.fromkeys(r.slugs(row, "questions", where, pack["questions"])))
         mistakes = list(dict.fromkeys(r.slugs(row, "mistakes", where, pack["mistakes"])))
         links += len(answers) + len(questions) + len(mistakes)
-        text_max = TEXT_MAX_LENGTH
         plan["mocks"].append(
             {
                 "uid": uid,
@@ -315,12 +314,12 @@ def _plan_mocks(r: FileReader, payload: dict, pack: dict, plan: dict) -> int:
                 ),
                 "minutes": r.integer(row, "minutes", where, 1, MINUTES_MAX),
                 "questions": questions,
-                "typed_questions": r.text(row, "typed_questions", where, text_max),
+                "typed_questions": r.text(row, "typed_questions", where, TEXT_MAX_LENGTH),
                 "answers": answers,
                 "overall_rating": r.integer(row, "overall_rating", where, 1, RATING_MAX),
                 "scores": r.scores(row, where),
-                "strengths": r.text(row, "strengths", where, text_max),
-                "improvements": r.text(row, "improvements", where, text_max),
+                "strengths": r.text(row, "strengths", where, TEXT_MAX_LENGTH),
+                "improvements": r.text(row, "improvements", where, TEXT_MAX_LENGTH),
                 "mistakes": mistakes,
             }
         )
@@ -560,8 +559,9 @@ def _build_mocks(user, plan, rows: _Rows, answers: dict) -> None:
     )
     by_uid = {uid for uid, _r, _w in existing}
     by_content = {(r, when) for _u, r, when in existing}
-    through = MockInterview.questions.through, MockInterview.answers.through
-    mistakes_through = MockInterview.mistakes.through
+    MockQuestion = MockInterview.questions.through
+    MockAnswer = MockInterview.answers.through
+    MockMistake = MockInterview.mistakes.through
     for row in plan["mocks"]:
         content = (row["round"].pk, row["scheduled_at"])
         present = row["uid"] in by_uid if row["uid"] else content in by_content
@@ -588,13 +588,13 @@ def _build_mocks(user, plan, rows: _Rows, answers: dict) -> None:
         by_content.add(content)
         rows.mocks.append(mock)
         rows.mock_questions += [
-            through[0](mockinterview=mock, question=q) for q in row["questions"]
+            MockQuestion(mockinterview=mock, question=q) for q in row["questions"]
         ]
         rows.mock_answers += [
-            through[1](mockinterview=mock, answer=answers[ref]) for ref in row["answers"]
+            MockAnswer(mockinterview=mock, answer=answers[ref]) for ref in row["answers"]
         ]
         rows.mock_mistakes += [
-            mistakes_through(mockinterview=mock, mistakepair=p) for p in row["mistakes"]
+            MockMistake(mockinterview=mock, mistakepair=p) for p in row["mistakes"]
         ]
 
 
