@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Length
+from django.db.models.functions import UUID4, Length
 from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
 
 from prepapp.library.models import ChecklistItem, Topic
 from prepapp.owned import OwnedQuerySet, exactly_one_of
@@ -24,7 +27,12 @@ class OwnItem(models.Model):
     # PROTECT: re-syncing the pack must never delete what a user wrote.
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="own_checklist_items")
     text = models.CharField(max_length=TEXT_MAX_LENGTH)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # Identity across export and import, so rows alike in content (a cancelled mock and
+    # its replacement) stay distinct. Unique per user, not site-wide: a file can go into a
+    # second account here. db_default so the previous release can insert during upgrades.
+    uid = models.UUIDField(default=uuid.uuid4, db_default=UUID4(), editable=False)
+    # A default, not auto_now_add, so an import keeps the time the item was added.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 
@@ -35,6 +43,7 @@ class OwnItem(models.Model):
                 condition=LessThanOrEqual(Length("text"), TEXT_MAX_LENGTH),
                 name="checklist_ownitem_text_bounded",
             ),
+            models.UniqueConstraint(fields=["user", "uid"], name="checklist_ownitem_uid_once"),
         ]
         indexes = [
             # The checklist page and progress_compute: a user's own items per topic.

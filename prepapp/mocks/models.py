@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import UUID4
 from django.urls import reverse
 from django.utils import timezone
 
@@ -72,6 +74,10 @@ class MockInterview(RubricScores):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Identity across export and import, so rows alike in content (a cancelled mock and
+    # its replacement) stay distinct. Unique per user, not site-wide: a file can go into a
+    # second account here. db_default so the previous release can insert during upgrades.
+    uid = models.UUIDField(default=uuid.uuid4, db_default=UUID4(), editable=False)
 
     objects = OwnedQuerySet.as_manager()
 
@@ -96,6 +102,7 @@ class MockInterview(RubricScores):
                 name="mocks_mock_format_valid",
             ),
             *score_constraints("mocks_mock"),
+            models.UniqueConstraint(fields=["user", "uid"], name="mocks_mock_uid_once"),
         ]
         indexes = [
             # The mocks list (upcoming and past), the calendar feed and the dashboard's

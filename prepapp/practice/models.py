@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import UUID4
 from django.urls import reverse
 from django.utils import timezone
 
@@ -61,7 +63,12 @@ class UserQuestion(models.Model):
     text_key = QuestionTextKeyField()
     round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, blank=True)
     topic = models.ForeignKey(Topic, on_delete=models.SET_NULL, null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # Identity across export and import, so rows alike in content (a cancelled mock and
+    # its replacement) stay distinct. Unique per user, not site-wide: a file can go into a
+    # second account here. db_default so the previous release can insert during upgrades.
+    uid = models.UUIDField(default=uuid.uuid4, db_default=UUID4(), editable=False)
+    # Defaults, not auto_now_add, here and below: an import keeps the original times.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 
@@ -72,6 +79,7 @@ class UserQuestion(models.Model):
             models.UniqueConstraint(
                 fields=["user", "text_key"], name="practice_userquestion_once"
             ),
+            models.UniqueConstraint(fields=["user", "uid"], name="practice_userquestion_uid_once"),
         ]
 
     def __str__(self) -> str:
@@ -111,7 +119,11 @@ class Answer(RubricScores):
     seconds_spent = models.PositiveIntegerField(null=True, blank=True)
     mistakes = models.ManyToManyField(MistakePair, blank=True, related_name="tagged_answers")
     finding_count = models.PositiveSmallIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Identity across export and import, so rows alike in content (a cancelled mock and
+    # its replacement) stay distinct. Unique per user, not site-wide: a file can go into a
+    # second account here. db_default so the previous release can insert during upgrades.
+    uid = models.UUIDField(default=uuid.uuid4, db_default=UUID4(), editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -128,6 +140,7 @@ class Answer(RubricScores):
                 name="practice_answer_seconds_bounded",
             ),
             *score_constraints("practice_answer"),
+            models.UniqueConstraint(fields=["user", "uid"], name="practice_answer_uid_once"),
         ]
         indexes = [
             # The answers list and the dashboard: a user's answers, newest first.
@@ -247,7 +260,7 @@ class ReviewLog(models.Model):
     card = models.ForeignKey(ReviewCard, on_delete=models.CASCADE, related_name="logs")
     answer = models.ForeignKey(Answer, on_delete=models.SET_NULL, null=True, blank=True)
     rating = models.PositiveSmallIntegerField(choices=Rating.choices)
-    reviewed_at = models.DateTimeField(auto_now_add=True)
+    reviewed_at = models.DateTimeField(default=timezone.now, editable=False)
     due_after = models.DateTimeField()
 
     class Meta:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
@@ -84,6 +86,34 @@ def card_review(card: ReviewCard, rating: int, *, answer=None, now=None) -> Revi
             setattr(card, field, value)
         ReviewLog.objects.create(card=card, answer=answer, rating=rating, due_after=card.due)
     return card
+
+
+def card_state_check(state: dict, now: datetime | None = None) -> dict:
+    """A stored fsrs state as card_review will read it; ValueError if grading it would fail.
+
+    For states that come from outside (an import): the state must load with fsrs, hold
+    finite positive numbers, and survive a review at every rating now, as card_review
+    would do it. An empty state is a new card. Returns the state as fsrs writes it.
+    """
+    if not state:
+        return {}
+    now = _utc(now)
+    try:
+        card = fsrs.Card.from_dict(state)
+        if any(m is not None and m.utcoffset() is None for m in (card.due, card.last_review)):
+            raise ValueError("a time without a time zone")
+        if card.step is not None and (type(card.step) is not int or card.step < 0):
+            raise ValueError("step")
+        for value in (card.stability, card.difficulty):
+            if value is not None and not (math.isfinite(value) and value > 0):
+                raise ValueError("stability or difficulty")
+        for rating in fsrs.Rating:
+            graded, _log = SCHEDULER.review_card(card, rating, review_datetime=now)
+            json.dumps(graded.to_dict(), allow_nan=False)
+        return card.to_dict()
+    # fsrs checks its invariants with assert; without asserts the same cards fail on None.
+    except (ArithmeticError, AssertionError, KeyError, TypeError, ValueError) as error:
+        raise ValueError("not an fsrs card state") from error
 
 
 def cards_due(user, now=None):

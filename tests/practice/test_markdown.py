@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from prepapp.practice.markdown import ALLOWED_TAGS, markdown_render
+from prepapp.practice.markdown import ALLOWED_TAGS, markdown_render, markdown_render_many
 
 
 class _Tags(HTMLParser):
@@ -98,3 +98,15 @@ def test_no_attributes_other_than_link_href_and_title():
     html = markdown_render("## Heading {: #x .y onclick=alert(1) }\n\ntext")
     assert_safe(html)
     assert parsed(html)[0] == ("h4", {})
+
+
+def test_rendering_many_at_once_matches_one_by_one():
+    """One Markdown instance reused across texts carries nothing from one to the next."""
+    texts = [
+        "# Plan\n\nText[^1].\n\n[^1]: A footnote.\n\n*[HTML]: Hyper Text",
+        "# Plan\n\nHTML here, and a second footnote[^1].\n\n[^1]: Another.",
+        "[link][ref]\n\n[ref]: https://example.org",
+        "[link][ref]",
+        "<script>alert(1)</script> and `code`",
+    ]
+    assert markdown_render_many(texts) == [markdown_render(t) for t in texts]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from prepapp.accounts.portability.format import FORMAT, VERSION
@@ -12,6 +14,7 @@ from prepapp.mocks.models import MockInterview
 from prepapp.practice.models import (
     Answer,
     ReviewCard,
+    ReviewLog,
     UserQuestion,
 )
 from prepapp.practice.rubric import ALL_DIMENSIONS, score_field
@@ -25,26 +28,34 @@ def _scores(obj) -> dict[str, int]:
     return {d: v for d in ALL_DIMENSIONS if (v := getattr(obj, score_field(d))) is not None}
 
 
+def _refs(rows: list, prefix: str) -> dict[int, str]:
+    # By position, not database id: an account imported from this file exports the same
+    # refs again, so export, import and export give the same file.
+    return {row.pk: f"{prefix}{n}" for n, row in enumerate(rows, start=1)}
+
+
 def data_export(user) -> dict:
     """Everything the user owns, as a JSON-ready dict (a fixed number of queries)."""
     own_items = list(OwnItem.objects.for_user(user).select_related("topic").order_by("pk"))
-    own_refs = {item.pk: f"i{item.pk}" for item in own_items}
+    own_refs = _refs(own_items, "i")
     states = ItemState.objects.for_user(user).select_related("item").order_by("pk")
     questions = list(
         UserQuestion.objects.for_user(user).select_related("round", "topic").order_by("pk")
     )
-    question_refs = {q.pk: f"q{q.pk}" for q in questions}
+    question_refs = _refs(questions, "q")
     answers = list(
         Answer.objects.for_user(user)
         .select_related("question")
         .prefetch_related("mistakes")
         .order_by("created_at", "pk")
     )
-    answer_refs = {a.pk: f"a{a.pk}" for a in answers}
+    answer_refs = _refs(answers, "a")
     cards = (
         ReviewCard.objects.for_user(user)
         .select_related("question")
-        .prefetch_related("logs")
+        .prefetch_related(
+            Prefetch("logs", queryset=ReviewLog.objects.order_by("reviewed_at", "pk"))
+        )
         .order_by("pk")
     )
     mocks = (
@@ -66,6 +77,7 @@ def data_export(user) -> dict:
             "own_items": [
                 {
                     "ref": own_refs[i.pk],
+                    "uid": str(i.uid),
                     "topic": i.topic.slug,
                     "text": i.text,
                     "created_at": _iso(i.created_at),
@@ -86,6 +98,7 @@ def data_export(user) -> dict:
             "own_questions": [
                 {
                     "ref": question_refs[q.pk],
+                    "uid": str(q.uid),
                     "text": q.text,
                     "round": q.round.slug if q.round_id else None,
                     "topic": q.topic.slug if q.topic_id else None,
@@ -96,6 +109,7 @@ def data_export(user) -> dict:
             "answers": [
                 {
                     "ref": answer_refs[a.pk],
+                    "uid": str(a.uid),
                     "question": a.question.slug if a.question_id else None,
                     "own_question": question_refs.get(a.user_question_id),
                     "body": a.body,
@@ -129,6 +143,7 @@ def data_export(user) -> dict:
         },
         "mocks": [
             {
+                "uid": str(m.uid),
                 "round": m.round.slug,
                 "scheduled_at": _iso(m.scheduled_at),
                 "status": m.status,
@@ -149,6 +164,55 @@ def data_export(user) -> dict:
     }
 
 
+# Markdown line shapes, as Python-Markdown (the app's renderer) and CommonMark read them.
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+ATX = re.compile(r"^((?: {0,3}> ?)*) {0,3}(#{1,6})(?!#)")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+) *$")
+NOT_SETEXT_TEXT = re.compile(r"^(?: {4}|\t| {0,3}(?:[-*+] |\d+[.)] |>|#|\|))")
+MAX_LEVEL = 6
+
+
+def headings_shift(body: str, below: int) -> str:
+    """The markdown with its headings moved `below` levels down, code blocks untouched.
+
+    An answer under a "## question" heading of the Markdown export must not open
+    headings of its own at the same level: its "# Plan" becomes "### Plan" (capped
+    at level 6), and a "Plan\n====" underline heading becomes "### Plan" too.
+    """
+    lines = body.split("\n")
+    out: list[str] = []
+    fence = ""
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        if fence:
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = ""
+            out.append(line)
+        elif opening := FENCE.match(line):
+            fence = opening.group(1)
+            out.append(line)
+        elif heading := ATX.match(line):
+            quote, hashes = heading.groups()
+            level = min(len(hashes) + below, MAX_LEVEL)
+            out.append(quote + "#" * level + line[heading.end() :])
+        elif (
+            n + 1 < len(lines)
+            and line.strip()
+            and (n == 0 or not lines[n - 1].strip())
+            and not NOT_SETEXT_TEXT.match(line)
+            and (underline := SETEXT_UNDERLINE.match(lines[n + 1]))
+        ):
+            level = 1 if underline.group(1)[0] == "=" else 2
+            out.append("#" * min(level + below, MAX_LEVEL) + " " + line.strip())
+            n += 1  # the underline is gone with the heading it made
+        else:
+            out.append(line)
+        n += 1
+    return "\n".join(out)
+
+
 def answers_markdown(user) -> str:
     """A readable copy of the user's answers, newest first."""
     answers = (
@@ -159,7 +223,8 @@ def answers_markdown(user) -> str:
     lines = [f"# prepapp answers of {user.email}", ""]
     for a in answers:
         when = timezone.localtime(a.created_at).strftime("%Y-%m-%d %H:%M")
-        lines += [f"## {a.question_text}", ""]
+        # One line: a line break in an own question would end the heading early.
+        lines += [f"## {' '.join(a.question_text.split())}", ""]
         meta = [when]
         if a.question_id:
             meta.append(a.question.round.name)
@@ -167,5 +232,5 @@ def answers_markdown(user) -> str:
             meta.append(f"self-assessment {a.score_avg:.1f}/5")
         if a.seconds_spent:
             meta.append(f"{a.seconds_spent // 60} min {a.seconds_spent % 60} s")
-        lines += [f"*{' · '.join(meta)}*", "", a.body.strip(), ""]
+        lines += [f"*{' · '.join(meta)}*", "", headings_shift(a.body.strip(), below=2), ""]
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date, datetime
 
 from django.utils import timezone
@@ -11,8 +12,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from prepapp.accounts.portability.format import (
     FORMAT,
     MAX_FILE_BYTES,
-    MAX_ROWS,
-    VERSION,
+    VERSIONS,
     YEARS,
     ImportRefused,
 )
@@ -35,15 +35,16 @@ class FileReader:
             return {}
         return value
 
-    def rows(self, parent: dict, key: str, where: str) -> list[dict]:
+    def rows(self, parent: dict, key: str, where: str, limit: int) -> list[dict]:
         value = parent.get(key, [])
+        where = f"{where}.{key}" if where else key
         if not isinstance(value, list):
-            self.fail(f"{where}.{key}", "must be a list")
+            self.fail(where, "must be a list")
             return []
-        if len(value) > MAX_ROWS:
-            self.fail(f"{where}.{key}", f"has {len(value)} rows, at most {MAX_ROWS} allowed")
+        if len(value) > limit:
+            self.fail(where, f"has {len(value):,} rows, at most {limit:,} in one import")
             return []
-        return [self.obj(row, f"{where}.{key}[{n}]") for n, row in enumerate(value)]
+        return [self.obj(row, f"{where}[{n}]") for n, row in enumerate(value)]
 
     def text(self, row: dict, key: str, where: str, max_length: int, *, required=False) -> str:
         value = row.get(key)
@@ -58,11 +59,42 @@ class FileReader:
             self.fail(f"{where}.{key}", f"is {len(value)} characters, at most {max_length}")
         if "\x00" in value:  # forms refuse it too, and PostgreSQL cannot store it
             self.fail(f"{where}.{key}", "contains a NUL character")
+        elif not value.isascii():
+            try:  # JSON can spell a lone surrogate ("\\ud800"), which no database can store
+                value.encode()
+            except UnicodeEncodeError:
+                self.fail(f"{where}.{key}", "contains a character that is not valid text")
         return value
 
-    def integer(self, row: dict, key: str, where: str, low: int, high: int) -> int | None:
+    def uid(self, row: dict, where: str) -> uuid.UUID | None:
+        """The row's identity (version 2 files), or None when the file has none."""
+        value = row.get("uid")
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str) or len(value) > 36:
+                raise ValueError
+            return uuid.UUID(value)
+        except ValueError:
+            self.fail(f"{where}.uid", "must be a UUID")
+            return None
+
+    def once(self, seen: dict, value, where: str, what: str) -> None:
+        """Record that `where` holds `value`; a second row with it is refused."""
+        if value is None:
+            return
+        if value in seen:
+            self.fail(where, f"repeats the {what} of {seen[value]}")
+        else:
+            seen[value] = where
+
+    def integer(
+        self, row: dict, key: str, where: str, low: int, high: int, *, required=False
+    ) -> int | None:
         value = row.get(key)
         if value is None:
+            if required:
+                self.fail(f"{where}.{key}", "is required")
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             self.fail(f"{where}.{key}", f"must be a whole number from {low} to {high}")
@@ -151,8 +183,10 @@ def file_parse(raw: bytes | str) -> dict:
         ) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ImportRefused(["This JSON is not a prepapp export (its format field is missing)."])
-    if payload.get("version") != VERSION:
+    version = payload.get("version")
+    if isinstance(version, bool) or version not in VERSIONS:
+        supported = " and ".join(str(v) for v in VERSIONS)
         raise ImportRefused(
-            [f"This export is version {payload.get('version')!r}; {VERSION} is supported."]
+            [f"This export is version {repr(version)[:20]}; versions {supported} are supported."]
         )
     return payload
