@@ -597,3 +597,22 @@ def test_own_questions_of_one_text_with_two_uids_import_as_one(user, pack):
     exported["practice"]["own_questions"].append(twin)
     data_import(user, json.dumps(exported))
     assert UserQuestion.objects.filter(user=user).count() == 1
+
+
+def test_the_time_zone_travels_and_fills_only_the_site_default(user, pack):
+    source = UserFactory(time_zone="America/New_York")
+    raw = json.dumps(data_export(source))
+    assert json.loads(raw)["profile"]["time_zone"] == "America/New_York"
+    data_import(user, raw)
+    user.refresh_from_db()
+    assert user.time_zone == "America/New_York"
+    chosen = UserFactory(time_zone="Asia/Tokyo")  # a zone the user picked stands
+    data_import(chosen, raw)
+    chosen.refresh_from_db()
+    assert chosen.time_zone == "Asia/Tokyo"
+
+
+def test_an_unknown_time_zone_is_refused(user, pack):
+    exported = data_export(UserFactory())
+    exported["profile"]["time_zone"] = "Mars/Olympus_Mons"
+    assert "profile.time_zone" in _refused(user, exported)

@@ -72,6 +72,7 @@ def data_export(user) -> dict:
             "email": user.email,
             "display_name": user.display_name,
             "interview_date": _iso(user.interview_date),
+            "time_zone": user.time_zone,
         },
         "checklist": {
             "own_items": [

@@ -20,7 +20,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from prepapp.accounts.models import User
+from prepapp.accounts.models import User, time_zone_default
 from prepapp.accounts.portability.bulk import (
     Statement,
     ids_reserve,
@@ -36,6 +36,7 @@ from prepapp.accounts.portability.format import (
     limits_text,
 )
 from prepapp.accounts.portability.reader import FileReader, file_parse
+from prepapp.accounts.timezones import time_zone_names
 from prepapp.checklist.models import NOTE_MAX_LENGTH, ItemState, OwnItem
 from prepapp.checklist.models import TEXT_MAX_LENGTH as ITEM_TEXT_MAX_LENGTH
 from prepapp.library.models import ChecklistItem, MistakePair, Question, Round, Topic
@@ -96,6 +97,14 @@ def data_import(user, raw: bytes | str) -> ImportSummary:
 # ---------------------------------------------------------------- reading the file
 
 
+def _time_zone(r: FileReader, profile: dict) -> str:
+    name = r.text(profile, "time_zone", "profile", _field_max(User, "time_zone"))
+    if name and name not in time_zone_names():
+        r.fail("profile.time_zone", f"“{name}” is not a time zone")
+        return ""
+    return name
+
+
 def _plan(r: FileReader, payload: dict, pack: dict) -> dict:
     """Read every row into plain values, recording problems; writes nothing."""
     profile = r.obj(payload.get("profile", {}), "profile")
@@ -106,6 +115,7 @@ def _plan(r: FileReader, payload: dict, pack: dict) -> dict:
             profile, "display_name", "profile", _field_max(User, "display_name")
         ),
         "interview_date": r.day(profile, "interview_date", "profile"),
+        "time_zone": _time_zone(r, profile),
         "own_items": {},
         "states": [],
         "own_questions": {},
@@ -371,6 +381,11 @@ def _build(user, plan: dict) -> _Rows:
     if plan["interview_date"] and not user.interview_date:
         user.interview_date = plan["interview_date"]
         rows.profile_fields.append("interview_date")
+    # Like the fields above, the file fills what the account has not set: a zone still the
+    # site's default. A zone the user picked stands.
+    if plan["time_zone"] and user.time_zone == time_zone_default():
+        user.time_zone = plan["time_zone"]
+        rows.profile_fields.append("time_zone")
 
     own_items = _build_own_items(user, plan, rows, now)
     ticked = {
