@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from prepapp.env import env_bool, env_int, env_list, env_str
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_ratelimit",
     "prepapp.accounts",
     "prepapp.library",
     "prepapp.checklist",
@@ -158,11 +160,30 @@ AXES_USERNAME_CALLABLE = "prepapp.accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
-# Behind a proxy the client address comes from X-Forwarded-For (one trusted hop).
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# Reverse proxies in front of the app: the client is the PROXY_COUNT-th address from the
+# right of X-Forwarded-For (prepapp/client_ip.py). 0: the client connects directly.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"DJANGO_PROXY_COUNT must be 0 or more, got {PROXY_COUNT}")
+AXES_CLIENT_IP_CALLABLE = "prepapp.client_ip.client_ip_address"
+
+# Caches. "default" is per process (the dashboard's rendered overview); "ratelimit"
+# is a table in the database every worker and host shares (`createcachetable` makes it).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "prepapp.throttle.CounterCache",
+        "LOCATION": "prepapp_ratelimit",
+        # Past MAX_ENTRIES a set deletes a third of the rows, live counters too: keep
+        # that out of an attacker's reach (expired rows go first, so it stays small).
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "prepapp.client_ip.client_ip_address"
+# django-ratelimit warns about any backend it has not tested; CounterCache's atomic
+# incr is tested in tests/test_throttle.py on SQLite and PostgreSQL.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "Europe/London")

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from prepapp.accounts import views
 from prepapp.accounts.forms import SignInForm
+from prepapp.throttle import RESET_PER_EMAIL, RESET_PER_IP, post_throttled
 
 # Django's form views treat PUT like POST; only GET and POST are ours to answer.
 get_or_post = require_http_methods(["GET", "POST"])
@@ -46,9 +47,11 @@ urlpatterns = [
     path(
         "password-reset/",
         get_or_post(
-            auth_views.PasswordResetView.as_view(
-                success_url=reverse_lazy("accounts:password_reset_done"),
-                email_template_name="registration/password_reset_email.txt",
+            post_throttled("password_reset", per_ip=RESET_PER_IP, per_email=RESET_PER_EMAIL)(
+                auth_views.PasswordResetView.as_view(
+                    success_url=reverse_lazy("accounts:password_reset_done"),
+                    email_template_name="registration/password_reset_email.txt",
+                )
             )
         ),
         name="password_reset",

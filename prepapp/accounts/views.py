@@ -19,10 +19,12 @@ from prepapp.accounts.portability import (
     data_export,
     data_import,
 )
+from prepapp.throttle import SIGNUP_PER_EMAIL, SIGNUP_PER_IP, post_throttled
 
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@post_throttled("signup", per_ip=SIGNUP_PER_IP, per_email=SIGNUP_PER_EMAIL)
 def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard:home")
