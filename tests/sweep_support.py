@@ -109,6 +109,15 @@ def snapshot_diff(before: dict, after: dict) -> list[str]:
     return [label for label in before if before[label] != after.get(label)]
 
 
+def throttle_counts_clear() -> None:
+    """Forget sign-in failures and rate-limit counts, so a sweep's next value reaches the form."""
+    from axes.models import AccessAttempt
+    from django.core.cache import caches
+
+    AccessAttempt.objects.all().delete()
+    caches["ratelimit"].clear()
+
+
 def location_is_safe(location: str, base: str = "http://testserver/some/page/") -> bool:
     """A redirect a browser would follow to this site only.
 

@@ -58,6 +58,7 @@ from tests.sweep_support import (  # noqa: F401 - fast_render is a fixture
     location_is_safe,
     snapshot,
     snapshot_diff,
+    throttle_counts_clear,
     url_names,
     url_patterns,
 )
@@ -521,6 +522,8 @@ def _sweep(name, form: Form, user, cases) -> list[str]:
             state = None
         if state is None:
             state = form.state(client, user)
+        # Each value must reach the form, not the lockout or rate limit an earlier one set off.
+        throttle_counts_clear()
         response = client.post(url, data)
         _check_page(name, field, label, client, response, failures)
         # Only a POST changes state, so this one's "after" is the next one's "before".

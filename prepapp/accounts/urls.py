@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from prepapp.accounts import views
 from prepapp.accounts.forms import SignInForm
+from prepapp.accounts.lockout import password_attempts_guarded
 from prepapp.throttle import RESET_PER_EMAIL, RESET_PER_IP, post_throttled
 
 # Django's form views treat PUT like POST; only GET and POST are ours to answer.
@@ -32,11 +33,7 @@ urlpatterns = [
     path("delete/", views.delete_account, name="delete"),
     path(
         "password/",
-        get_or_post(
-            auth_views.PasswordChangeView.as_view(
-                success_url=reverse_lazy("accounts:password_change_done")
-            )
-        ),
+        get_or_post(password_attempts_guarded(views.PasswordChangeView.as_view())),
         name="password_change",
     ),
     path(

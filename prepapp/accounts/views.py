@@ -4,13 +4,22 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from prepapp.accounts.forms import DeleteAccountForm, ImportForm, ProfileForm, SignUpForm
+from prepapp.accounts.forms import (
+    CountedPasswordChangeForm,
+    DeleteAccountForm,
+    ImportForm,
+    ProfileForm,
+    SignUpForm,
+)
+from prepapp.accounts.lockout import password_attempts_guarded
 from prepapp.accounts.portability import (
     MAX_FILE_BYTES,
     ImportRefused,
@@ -94,8 +103,11 @@ def import_data(request):
 
 
 @require_http_methods(["GET", "POST"])
+@password_attempts_guarded
 def delete_account(request):
-    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
+    form = DeleteAccountForm(
+        request.user, request.POST if request.method == "POST" else None, request=request
+    )
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
@@ -103,3 +115,13 @@ def delete_account(request):
         messages.success(request, "Your account and all its data are deleted.")
         return redirect("landing")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's view with the counted form: see prepapp.accounts.lockout."""
+
+    form_class = CountedPasswordChangeForm
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "request": self.request}
