@@ -217,6 +217,8 @@ if email_host := env_str("EMAIL_HOST"):
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "prepapp <noreply@localhost>")
+# Who runs this site, for security reports (security.txt) and the email-change notice.
+SECURITY_CONTACT = env_str("DJANGO_SECURITY_CONTACT", "mailto:security@prepapp.example")
 
 # HTTPS: on in production (DJANGO_HTTPS=true), behind a proxy that sets X-Forwarded-Proto.
 HTTPS = env_bool("DJANGO_HTTPS", False)

@@ -265,17 +265,17 @@ NEW_PASSWORD_FIELDS = {
 
 FORMS: dict[str, Form] = {
     "accounts:settings": Form(
-        {
-            "display_name": Field(TEXT),
-            "email": Field(EMAIL, required=True),
-            "interview_date": Field(DATE),
-        },
+        {"display_name": Field(TEXT), "interview_date": Field(DATE)},
         _url("accounts:settings"),
         lambda user: {
             "display_name": "Sam",
-            "email": user.email,
             "interview_date": (timezone.localdate() + timedelta(days=30)).isoformat(),
         },
+    ),
+    "accounts:email_change": Form(
+        {"email": Field(EMAIL, required=True), "password": Field(PASSWORD_KIND, required=True)},
+        _url("accounts:email_change"),
+        lambda user: {"email": f"moved{next(_emails)}@example.org", "password": PASSWORD},
     ),
     "accounts:delete": Form(
         {"password": Field(PASSWORD_KIND, required=True)},

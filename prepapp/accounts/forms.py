@@ -28,17 +28,11 @@ class SignInForm(AuthenticationForm):
 
 
 class ProfileForm(forms.ModelForm):
+    # The sign-in email is not here: it changes only with the password (EmailChangeForm).
     class Meta:
         model = User
-        fields = ("display_name", "email", "interview_date")
+        fields = ("display_name", "interview_date")
         widgets = {"interview_date": forms.DateInput(attrs={"type": "date"})}
-
-    def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        taken = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError("An account with this email address already exists.")
-        return email
 
 
 class ImportForm(forms.Form):
@@ -82,3 +76,38 @@ class CountedPasswordChangeForm(PasswordChangeForm):
                 self.error_messages["password_incorrect"], code="password_incorrect"
             )
         return old_password
+
+
+class EmailChangeForm(forms.Form):
+    """A new sign-in email, allowed only with the current password (counted like sign-in)."""
+
+    email = forms.EmailField(
+        label="New email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label="Your current password",
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
+
+    def clean_email(self) -> str:
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        if email == self.user.email:
+            raise forms.ValidationError("That is already your sign-in email.")
+        if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
+            raise forms.ValidationError("An account with this email address already exists.")
+        return email
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not password_attempt_check(self.request, self.user, password):
+            raise forms.ValidationError("That is not your password. Nothing was changed.")
+        return password

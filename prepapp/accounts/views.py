@@ -12,9 +12,11 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from prepapp.accounts.email_change import EmailChangeFailed, email_change
 from prepapp.accounts.forms import (
     CountedPasswordChangeForm,
     DeleteAccountForm,
+    EmailChangeForm,
     ImportForm,
     ProfileForm,
     SignUpForm,
@@ -54,6 +56,22 @@ def settings_page(request):
         messages.success(request, "Your settings are saved.")
         return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@password_attempts_guarded
+def email_change_page(request):
+    posted = request.method == "POST"
+    form = EmailChangeForm(request.user, request.POST if posted else None, request=request)
+    if posted and form.is_valid():
+        try:
+            email_change(request.user, form.cleaned_data["email"])
+        except EmailChangeFailed as failed:
+            form.add_error(None, str(failed))
+        else:
+            messages.success(request, "Your sign-in email is changed.")
+            return redirect("accounts:settings")
+    return render(request, "accounts/email_change.html", {"form": form})
 
 
 def _download(content: str, filename: str, content_type: str) -> HttpResponse:

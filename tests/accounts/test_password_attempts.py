@@ -31,7 +31,13 @@ def _delete(client, password):
     return client.post(reverse("accounts:delete"), {"password": password})
 
 
-ATTEMPTS = {"password_change": _change, "delete": _delete}
+def _email(client, password):
+    return client.post(
+        reverse("accounts:email_change"), {"email": "new@example.org", "password": password}
+    )
+
+
+ATTEMPTS = {"password_change": _change, "delete": _delete, "email_change": _email}
 
 
 def _signed_in(user, address="203.0.113.10") -> Client:
@@ -60,6 +66,7 @@ def test_wrong_passwords_lock_like_sign_in(user, name):
     assert "Too many failed sign-in attempts" in response.content.decode()
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
+    assert user.email != "new@example.org"
     assert User.objects.filter(pk=user.pk).exists()
     # The same counter as sign-in: signing in from that address is locked too.
     assert _sign_in("203.0.113.10", user) == 429
