@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sees every response below it, the lockout's and login redirects' too.
+    "prepapp.middleware.PrivateCacheMiddleware",
     # Sign-in is required everywhere except views marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "prepapp.accounts.middleware.DataVersionMiddleware",
