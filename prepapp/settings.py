@@ -168,6 +168,8 @@ PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 if PROXY_COUNT < 0:
     raise ImproperlyConfigured(f"DJANGO_PROXY_COUNT must be 0 or more, got {PROXY_COUNT}")
 AXES_CLIENT_IP_CALLABLE = "prepapp.client_ip.client_ip_address"
+# Password-reset links work for an hour (Django's default is three days); the mail says so.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # Caches. "default" is per process (the dashboard's rendered overview); "ratelimit"
 # is a table in the database every worker and host shares (`createcachetable` makes it).
