@@ -8,14 +8,14 @@ in the README.
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from prepapp.env import env_bool, env_int, env_list, env_str
+from prepapp.env import env_bool, env_datetime, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PREPAPP_VAR_DIR", str(BASE_DIR / "var")))
@@ -223,6 +223,12 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "prepapp <noreply@localhost>")
 # Who runs this site, for security reports (security.txt) and the email-change notice.
 SECURITY_CONTACT = env_str("DJANGO_SECURITY_CONTACT", "mailto:security@prepapp.example")
+# Until when that contact holds (RFC 9116 asks for less than a year ahead). Unset: 180
+# days from start, so a forgotten setting never serves an expired file.
+SECURITY_TXT_EXPIRES = env_datetime(
+    "DJANGO_SECURITY_TXT_EXPIRES",
+    (datetime.now(UTC) + timedelta(days=180)).replace(hour=0, minute=0, second=0, microsecond=0),
+)
 
 # HTTPS: on in production (DJANGO_HTTPS=true), behind a proxy that sets X-Forwarded-Proto.
 HTTPS = env_bool("DJANGO_HTTPS", False)
