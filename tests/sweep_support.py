@@ -59,6 +59,22 @@ def dummy_url(name: str) -> str:
     return reverse(name, kwargs=dummy_kwargs(name))
 
 
+def post_accepting_names() -> list[str]:
+    """The URLs that accept a POST from a signed-in user (anything but a 405)."""
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    client = Client()
+    user = UserFactory()
+    found = []
+    for name in url_names():
+        client.force_login(user)  # logout's POST signs out
+        if client.post(dummy_url(name)).status_code != 405:
+            found.append(name)
+    return found
+
+
 def is_public(name: str) -> bool:
     return name in PUBLIC
 

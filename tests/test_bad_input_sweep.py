@@ -56,6 +56,7 @@ from tests.sweep_support import (  # noqa: F401 - fast_render is a fixture
     fast_render,
     is_public,
     location_is_safe,
+    post_accepting_names,
     snapshot,
     snapshot_diff,
     throttle_counts_clear,
@@ -422,20 +423,8 @@ def seeded(user, pack):
     return user
 
 
-def _post_accepting_names() -> list[str]:
-    client = Client()
-    user = UserFactory()
-    found = []
-    for name in url_names():
-        client.force_login(user)
-        response = client.post(dummy_url(name))
-        if response.status_code != 405:
-            found.append(name)
-    return found
-
-
 def test_every_post_url_is_swept(pack):
-    accepting = set(_post_accepting_names())
+    accepting = set(post_accepting_names())
     known = set(FORMS) | POST_WITHOUT_FIELDS | UPLOADS
     assert accepting - known == set(), "POST URLs with no entry in FORMS or POST_WITHOUT_FIELDS"
     assert known - accepting == set(), "swept URLs that no longer accept POST"
