@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.urls import reverse
+from django.utils.http import urlsafe_base64_decode
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +49,15 @@ def test_the_link_works_once(client, user):
     assert client.post(set_url, data).status_code == 302
     again = client.get(set_url)
     assert again.context["validlink"] is False
+
+
+def test_the_links_user_part_is_djangos_encoding_mailed_to_the_owner_only(client, user):
+    """Item 9 of issue 12, by choice: the link keeps Django's base64 of the user id.
+
+    It is mailed only to the account's own address, next to the token that is the
+    credential, so it tells the reader nothing about anyone else (SECURITY.md).
+    """
+    path = _link_path(client, user)
+    uid = path.split("/accounts/reset/", 1)[1].split("/", 1)[0]
+    assert urlsafe_base64_decode(uid).decode() == str(user.pk)
+    assert mail.outbox[0].to == [user.email]
