@@ -70,13 +70,20 @@ def test_axes_and_the_rate_limits_count_this_address(settings):
     assert _get_ip(request) == "203.0.113.9"
 
 
-def test_negative_proxy_count_stops_the_app(tmp_path):
-    env = {**os.environ, "DJANGO_PROXY_COUNT": "-1", "PREPAPP_VAR_DIR": str(tmp_path)}
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("-1", "DJANGO_PROXY_COUNT must be 0 or more"),
+        ("one", "DJANGO_PROXY_COUNT must be an integer"),
+    ],
+)
+def test_negative_proxy_count_stops_the_app(tmp_path, value, message):
+    env = {**os.environ, "DJANGO_PROXY_COUNT": value, "PREPAPP_VAR_DIR": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.returncode != 0
-    assert "DJANGO_PROXY_COUNT must be 0 or more" in result.stderr
+    assert message in result.stderr
 
 
 # Runs in a fresh process with the production environment and DJANGO_PROXY_COUNT=1,
