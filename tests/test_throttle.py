@@ -187,3 +187,63 @@ def test_concurrent_hits_are_all_counted():
         thread.join()
     assert not errors
     assert cache.get("busy") == 40
+
+
+# Two processes over one database, as two hosts (or two gunicorn workers) would be.
+HOST = """
+import django, json, sys
+django.setup()
+from django.conf import settings
+from django.test import Client
+from django.test.utils import override_settings
+
+override_settings(STORAGES={
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}).enable()
+start, count = int(sys.argv[1]), int(sys.argv[2])
+codes = []
+for n in range(start, start + count):
+    client = Client(REMOTE_ADDR="203.0.113.77", HTTP_HOST="127.0.0.1")
+    data = {"email": f"host{n}@example.org", "password1": "pass phrase 42 x", "password2": "pass phrase 42 x"}
+    codes.append(client.post("/accounts/signup/", data).status_code)
+print(json.dumps(codes))
+"""
+
+
+def test_the_limit_holds_across_processes(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_site import ROOT
+
+    env = {
+        **os.environ,
+        "PREPAPP_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "prepapp.settings",
+    }
+    env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+    def run(*args) -> str:
+        return subprocess.run(
+            [sys.executable, *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=180,
+        ).stdout
+
+    run("manage.py", "migrate", "--noinput", "-v0")
+    run("manage.py", "createcachetable")
+    first = limit(SIGNUP_PER_IP) // 2
+    second = limit(SIGNUP_PER_IP) - first + 1
+    a = json.loads(run("-c", HOST, "0", str(first)).splitlines()[-1])
+    b = json.loads(run("-c", HOST, "100", str(second)).splitlines()[-1])
+    # Each process alone stays under the limit; together they go over it.
+    assert a == [302] * first
+    assert b == [302] * (second - 1) + [429]
