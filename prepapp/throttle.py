@@ -43,7 +43,8 @@ def post_throttled(group: str, *, per_ip: str, per_email: str):
                 )
                 # Compared as accounts compare them: without case or surrounding space.
                 email = (request.POST.get("email") or "").strip().lower()
-                if not usage["should_limit"] and email:
+                # None: RATELIMIT_ENABLE is off.
+                if not (usage and usage["should_limit"]) and email:
                     usage = get_usage(
                         request,
                         group=f"{group}:email",
@@ -51,7 +52,7 @@ def post_throttled(group: str, *, per_ip: str, per_email: str):
                         rate=per_email,
                         increment=True,
                     )
-                if usage["should_limit"]:
+                if usage and usage["should_limit"]:
                     return throttled_response(request, usage["time_left"])
             return view(request, *args, **kwargs)
 

@@ -247,3 +247,11 @@ def test_the_limit_holds_across_processes(tmp_path):
     # Each process alone stays under the limit; together they go over it.
     assert a == [302] * first
     assert b == [302] * (second - 1) + [429]
+
+
+def test_switched_off_limits_let_everything_through(settings):
+    settings.RATELIMIT_ENABLE = False
+    client = _from("203.0.113.8")
+    for n in range(limit(SIGNUP_PER_IP) + 1):
+        assert _signup(client, f"free{n}@example.org").status_code == 302
+        client.logout()
