@@ -162,6 +162,16 @@ AXES_USERNAME_CALLABLE = "prepapp.accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
+# axes keeps the failed request's form data (the admin shows it): never a password typed.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "old_password",
+    "new_password1",
+    "new_password2",
+    "password1",
+    "password2",
+]
 # Reverse proxies in front of the app: the client is the PROXY_COUNT-th address from the
 # right of X-Forwarded-For (prepapp/client_ip.py). 0: the client connects directly.
 PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)

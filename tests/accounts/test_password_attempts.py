@@ -106,3 +106,25 @@ def test_get_is_never_locked(user, name):
     for _ in range(LIMIT):
         ATTEMPTS[name](client, "wrong")
     assert client.get(reverse(f"accounts:{name}")).status_code == 200
+
+
+@pytest.mark.parametrize("name", sorted(ATTEMPTS))
+def test_the_recorded_failure_holds_no_password(user, name):
+    """axes keeps each failed request's form data, and the admin shows it."""
+    client = _signed_in(user)
+    typed = {
+        "password_change": {
+            "old_password": "typo-of-the-real-one",
+            "new_password1": "the new secret 123",
+            "new_password2": "the new secret 123",
+        },
+        "delete": {"password": "typo-of-the-real-one"},
+        "email_change": {"email": "new@example.org", "password": "typo-of-the-real-one"},
+    }[name]
+    client.post(reverse(f"accounts:{name}"), typed)
+    (attempt,) = AccessAttempt.objects.all()
+    from axes.models import AccessFailureLog
+
+    stored = attempt.post_data + attempt.get_data + str(list(AccessFailureLog.objects.values()))
+    assert "typo-of-the-real-one" not in stored
+    assert "the new secret 123" not in stored
