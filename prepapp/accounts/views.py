@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from prepapp.accounts.email_change import EmailChangeFailed, email_change
@@ -58,6 +59,7 @@ def settings_page(request):
     return render(request, "accounts/settings.html", {"form": form})
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @password_attempts_guarded
 def email_change_page(request):
@@ -120,6 +122,7 @@ def import_data(request):
     return render(request, "accounts/import.html", {"form": form, "errors": errors}, status=status)
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @password_attempts_guarded
 def delete_account(request):

@@ -128,3 +128,23 @@ def test_the_recorded_failure_holds_no_password(user, name):
     stored = attempt.post_data + attempt.get_data + str(list(AccessFailureLog.objects.values()))
     assert "typo-of-the-real-one" not in stored
     assert "the new secret 123" not in stored
+
+
+@pytest.mark.parametrize("name", ["delete", "email_change", "password_change"])
+def test_error_reports_hide_the_password(user, name):
+    """Django's error mail and debug page show POST data: not the password fields."""
+    from django.test import RequestFactory
+    from django.urls import resolve
+    from django.views.debug import SafeExceptionReporterFilter
+
+    url = reverse(f"accounts:{name}")
+    request = RequestFactory().post(
+        url, {"password": "p1", "old_password": "p2", "email": "e@x.org"}
+    )
+    request.user = user
+    request.session = {}
+    request._dont_enforce_csrf_checks = True
+    resolve(url).func(request)
+    shown = SafeExceptionReporterFilter().get_post_parameters(request)
+    for field, value in shown.items():
+        assert value == SafeExceptionReporterFilter.cleansed_substitute, field
