@@ -32,6 +32,8 @@ html-checker:
 setup: $(VENV)/.deps
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v0
+	@# The rate limiter's counters live in this table (a cache table, not a migration).
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py sync_content
 	$(BIN)/python manage.py collectstatic --noinput -v0
 

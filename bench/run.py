@@ -137,6 +137,7 @@ def bench_run() -> int:
     print(f"== seeding a throwaway database in {var_dir}")
     started = time.monotonic()
     _manage(env, "migrate", "--noinput", "-v0")
+    _manage(env, "createcachetable")
     _manage(env, "sync_content")
     seed = json.loads(
         _manage(env, "bench_seed", "--users", "1000", "--answers", "2000", "--mocks", "200")

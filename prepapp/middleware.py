@@ -1,8 +1,9 @@
-"""Requests carrying a NUL character are refused before any view sees them."""
+"""Site-wide request guards: NUL characters refused, signed-in responses kept out of caches."""
 
 from __future__ import annotations
 
 from django.http import HttpResponseBadRequest
+from django.utils.cache import patch_cache_control
 
 NUL = "\x00"
 
@@ -42,3 +43,23 @@ def _has_nul(request) -> bool:
     }:
         return any(NUL in key or NUL in "".join(values) for key, values in request.POST.lists())
     return False
+
+
+class PrivateCacheMiddleware:
+    """`Cache-Control: private, no-store` on every response to a signed-in user.
+
+    Pages, htmx partials and downloads (export.json, answers.md) hold the user's own
+    data: no shared cache may keep them, and neither may the browser's back-button
+    cache once they sign out. A request that signs in or out counts as signed in.
+    Static files never get here (whitenoise answers first) and stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        signed_in = request.user.is_authenticated
+        response = self.get_response(request)
+        if signed_in or request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

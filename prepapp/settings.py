@@ -8,13 +8,14 @@ in the README.
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from prepapp.env import env_bool, env_int, env_list, env_str
+from prepapp.env import env_bool, env_datetime, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PREPAPP_VAR_DIR", str(BASE_DIR / "var")))
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_ratelimit",
     "prepapp.accounts",
     "prepapp.library",
     "prepapp.checklist",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sees every response below it, the lockout's and login redirects' too.
+    "prepapp.middleware.PrivateCacheMiddleware",
     # Sign-in is required everywhere except views marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "prepapp.accounts.middleware.DataVersionMiddleware",
@@ -160,11 +164,42 @@ AXES_USERNAME_CALLABLE = "prepapp.accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
-# Behind a proxy the client address comes from X-Forwarded-For (one trusted hop).
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# axes keeps the failed request's form data (the admin shows it): never a password typed.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "old_password",
+    "new_password1",
+    "new_password2",
+    "password1",
+    "password2",
+]
+# Reverse proxies in front of the app: the client is the PROXY_COUNT-th address from the
+# right of X-Forwarded-For (prepapp/client_ip.py). 0: the client connects directly.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"DJANGO_PROXY_COUNT must be 0 or more, got {PROXY_COUNT}")
+AXES_CLIENT_IP_CALLABLE = "prepapp.client_ip.client_ip_address"
+# Password-reset links work for an hour (Django's default is three days); the mail says so.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
+# Caches. "default" is per process (the dashboard's rendered overview); "ratelimit"
+# is a table in the database every worker and host shares (`createcachetable` makes it).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "prepapp.throttle.CounterCache",
+        "LOCATION": "prepapp_ratelimit",
+        # Past MAX_ENTRIES a set deletes a third of the rows, live counters too: keep
+        # that out of an attacker's reach (expired rows go first, so it stays small).
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "prepapp.client_ip.client_ip_address"
+# django-ratelimit warns about any backend it has not tested; CounterCache's atomic
+# incr is tested in tests/test_throttle.py on SQLite and PostgreSQL.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "Europe/London")
@@ -198,6 +233,14 @@ if email_host := env_str("EMAIL_HOST"):
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "prepapp <noreply@localhost>")
+# Who runs this site, for security reports (security.txt) and the email-change notice.
+SECURITY_CONTACT = env_str("DJANGO_SECURITY_CONTACT", "mailto:security@prepapp.example")
+# Until when that contact holds (RFC 9116 asks for less than a year ahead). Unset: 180
+# days from start, so a forgotten setting never serves an expired file.
+SECURITY_TXT_EXPIRES = env_datetime(
+    "DJANGO_SECURITY_TXT_EXPIRES",
+    (datetime.now(UTC) + timedelta(days=180)).replace(hour=0, minute=0, second=0, microsecond=0),
+)
 
 # HTTPS: on in production (DJANGO_HTTPS=true), behind a proxy that sets X-Forwarded-Proto.
 HTTPS = env_bool("DJANGO_HTTPS", False)

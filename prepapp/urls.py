@@ -4,12 +4,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from prepapp import views
+from prepapp import views, well_known
 
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
-    path("favicon.ico", views.favicon, name="favicon"),
+    path("robots.txt", well_known.robots_txt, name="robots_txt"),
+    path("favicon.ico", well_known.favicon, name="favicon"),
+    path(".well-known/security.txt", well_known.security_txt, name="security_txt"),
+    path(".well-known/change-password", well_known.change_password, name="change_password"),
     path("accounts/", include("prepapp.accounts.urls")),
     path("dashboard/", include("prepapp.dashboard.urls")),
     path("checklist/", include("prepapp.checklist.urls")),

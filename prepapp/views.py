@@ -10,7 +10,6 @@ from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -52,13 +51,6 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
-
-
-@login_not_required
-@require_safe
-def favicon(request):
-    # Browsers ask for /favicon.ico whatever the page links (Chromium on Back, for one).
-    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @login_not_required

@@ -32,6 +32,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
         content_sync(force=True)
 
 
+@pytest.fixture(autouse=True)
+def _rate_limit_counts_fresh(request):
+    """Each test starts with no rate-limit counts.
+
+    The counts live in a cache table: a normal test's rollback undoes them, but a
+    transactional test's flush empties only the models' tables, so browser tests
+    (all signing up from 127.0.0.1) would add up across the run.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional:
+        from django.core.cache import caches
+
+        request.getfixturevalue("transactional_db")
+        caches["ratelimit"].clear()
+
+
 @pytest.fixture
 def pack(db):
     """The content pack, for tests that need it to be there.

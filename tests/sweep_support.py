@@ -61,6 +61,22 @@ def dummy_url(name: str) -> str:
     return reverse(name, kwargs=dummy_kwargs(name))
 
 
+def post_accepting_names() -> list[str]:
+    """The URLs that accept a POST from a signed-in user (anything but a 405)."""
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    client = Client()
+    user = UserFactory()
+    found = []
+    for name in url_names():
+        client.force_login(user)  # logout's POST signs out
+        if client.post(dummy_url(name)).status_code != 405:
+            found.append(name)
+    return found
+
+
 def is_public(name: str) -> bool:
     return name in PUBLIC
 
@@ -109,6 +125,15 @@ def snapshot(user) -> dict[str, list[dict]]:
 def snapshot_diff(before: dict, after: dict) -> list[str]:
     """The tables whose rows differ, for a readable assertion message."""
     return [label for label in before if before[label] != after.get(label)]
+
+
+def throttle_counts_clear() -> None:
+    """Forget sign-in failures and rate-limit counts, so a sweep's next value reaches the form."""
+    from axes.models import AccessAttempt
+    from django.core.cache import caches
+
+    AccessAttempt.objects.all().delete()
+    caches["ratelimit"].clear()
 
 
 def location_is_safe(location: str, base: str = "http://testserver/some/page/") -> bool:

@@ -45,12 +45,6 @@ def test_healthz_wrong_method(client):
     assert client.post("/healthz").status_code == 405
 
 
-def test_favicon_ico_redirects_to_the_svg_icon(client):
-    response = client.get("/favicon.ico")
-    assert response.status_code == 301
-    assert response["Location"].endswith("/img/favicon.svg")
-
-
 def test_landing_page_public_and_invites_sign_up(client):
     response = client.get("/")
     assert response.status_code == 200

@@ -13,7 +13,6 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {
     "landing",
     "healthz",
-    "favicon",
     "accounts:signup",
     "accounts:login",
     "accounts:password_reset",
@@ -21,6 +20,10 @@ PUBLIC = {
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
     "mocks:feed",
+    "robots_txt",
+    "favicon",
+    "security_txt",
+    "change_password",
 }
 
 # Dummy values per converter class: good enough to resolve, pointing at nothing.

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordChangeForm
 
+from prepapp.accounts.lockout import password_attempt_check
 from prepapp.accounts.models import User
 from prepapp.accounts.timezones import TimeZoneField, time_zone_clean
 from prepapp.widgets import IsoDateField
@@ -43,25 +44,19 @@ class SignInForm(AuthenticationForm):
 
 
 class ProfileForm(forms.ModelForm):
+    # The sign-in email is not here: it changes only with the password (EmailChangeForm).
     time_zone = TimeZoneField(
         help_text="Times you enter and see, and your calendar feed, use this zone."
     )
 
     class Meta:
         model = User
-        fields = ("display_name", "email", "interview_date", "time_zone")
+        fields = ("display_name", "interview_date", "time_zone")
         # ISO, or the browser shows an empty field and the next save stores null.
         field_classes = {"interview_date": IsoDateField}
 
     def clean_time_zone(self) -> str:
         return time_zone_clean(self)
-
-    def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        taken = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError("An account with this email address already exists.")
-        return email
 
 
 class ImportForm(forms.Form):
@@ -79,12 +74,64 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not password_attempt_check(self.request, self.user, password):
             raise forms.ValidationError("That is not your password. Nothing was deleted.")
+        return password
+
+
+class CountedPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with a wrong current password counted like a failed sign-in."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        if not password_attempt_check(self.request, self.user, old_password):
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
+
+
+class EmailChangeForm(forms.Form):
+    """A new sign-in email, allowed only with the current password (counted like sign-in)."""
+
+    email = forms.EmailField(
+        label="New email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label="Your current password",
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
+
+    def clean_email(self) -> str:
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        if email == self.user.email:
+            raise forms.ValidationError("That is already your sign-in email.")
+        if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
+            raise forms.ValidationError("An account with this email address already exists.")
+        return email
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not password_attempt_check(self.request, self.user, password):
+            raise forms.ValidationError("That is not your password. Nothing was changed.")
         return password

@@ -6,6 +6,8 @@ from django.views.decorators.http import require_http_methods
 
 from prepapp.accounts import views
 from prepapp.accounts.forms import SignInForm
+from prepapp.accounts.lockout import password_attempts_guarded
+from prepapp.throttle import RESET_PER_EMAIL, RESET_PER_IP, post_throttled
 
 # Django's form views treat PUT like POST; only GET and POST are ours to answer.
 get_or_post = require_http_methods(["GET", "HEAD", "POST"])
@@ -25,17 +27,14 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.settings_page, name="settings"),
+    path("email/", views.email_change_page, name="email_change"),
     path("export.json", views.export_json, name="export_json"),
     path("answers.md", views.export_markdown, name="export_markdown"),
     path("import/", views.import_data, name="import"),
     path("delete/", views.delete_account, name="delete"),
     path(
         "password/",
-        get_or_post(
-            auth_views.PasswordChangeView.as_view(
-                success_url=reverse_lazy("accounts:password_change_done")
-            )
-        ),
+        get_or_post(password_attempts_guarded(views.PasswordChangeView.as_view())),
         name="password_change",
     ),
     path(
@@ -46,9 +45,11 @@ urlpatterns = [
     path(
         "password-reset/",
         get_or_post(
-            auth_views.PasswordResetView.as_view(
-                success_url=reverse_lazy("accounts:password_reset_done"),
-                email_template_name="registration/password_reset_email.txt",
+            post_throttled("password_reset", per_ip=RESET_PER_IP, per_email=RESET_PER_EMAIL)(
+                auth_views.PasswordResetView.as_view(
+                    success_url=reverse_lazy("accounts:password_reset_done"),
+                    email_template_name="registration/password_reset_email.txt",
+                )
             )
         ),
         name="password_reset",

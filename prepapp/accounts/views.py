@@ -8,10 +8,21 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
-from prepapp.accounts.forms import DeleteAccountForm, ImportForm, ProfileForm, SignUpForm
+from prepapp.accounts.email_change import EmailChangeFailed, email_change
+from prepapp.accounts.forms import (
+    CountedPasswordChangeForm,
+    DeleteAccountForm,
+    EmailChangeForm,
+    ImportForm,
+    ProfileForm,
+    SignUpForm,
+)
+from prepapp.accounts.lockout import password_attempts_guarded
 from prepapp.accounts.mail import mailer_prints_to_console
 from prepapp.accounts.portability import (
     MAX_FILE_BYTES,
@@ -21,10 +32,12 @@ from prepapp.accounts.portability import (
     data_export,
     data_import,
 )
+from prepapp.throttle import SIGNUP_PER_EMAIL, SIGNUP_PER_IP, post_throttled
 
 
 @login_not_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@post_throttled("signup", per_ip=SIGNUP_PER_IP, per_email=SIGNUP_PER_EMAIL)
 def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard:home")
@@ -45,6 +58,23 @@ def settings_page(request):
         messages.success(request, "Your settings are saved.")
         return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+@sensitive_post_parameters()
+@require_http_methods(["GET", "HEAD", "POST"])
+@password_attempts_guarded
+def email_change_page(request):
+    posted = request.method == "POST"
+    form = EmailChangeForm(request.user, request.POST if posted else None, request=request)
+    if posted and form.is_valid():
+        try:
+            email_change(request.user, form.cleaned_data["email"])
+        except EmailChangeFailed as failed:
+            form.add_error(None, str(failed))
+        else:
+            messages.success(request, "Your sign-in email is changed.")
+            return redirect("accounts:settings")
+    return render(request, "accounts/email_change.html", {"form": form})
 
 
 def _download(content: str, filename: str, content_type: str) -> HttpResponse:
@@ -93,9 +123,13 @@ def import_data(request):
     return render(request, "accounts/import.html", {"form": form, "errors": errors}, status=status)
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "HEAD", "POST"])
+@password_attempts_guarded
 def delete_account(request):
-    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
+    form = DeleteAccountForm(
+        request.user, request.POST if request.method == "POST" else None, request=request
+    )
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
@@ -110,3 +144,13 @@ class PasswordResetSentView(auth_views.PasswordResetDoneView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, mail_to_console=mailer_prints_to_console())
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's view with the counted form: see prepapp.accounts.lockout."""
+
+    form_class = CountedPasswordChangeForm
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "request": self.request}

@@ -1,25 +1,7 @@
-from __future__ import annotations
+"""Nothing of this app is in the admin, on purpose.
 
-from django.contrib import admin
-
-from prepapp.mocks.models import CalendarFeed, MockInterview
-
-
-@admin.register(MockInterview)
-class MockInterviewAdmin(admin.ModelAdmin):
-    list_display = ["user", "round", "scheduled_at", "status", "format", "overall_rating"]
-    list_filter = ["status", "format", "round"]
-    list_select_related = ["user", "round"]
-    search_fields = ["user__email", "interviewer"]
-    raw_id_fields = ["user", "answers"]
-    filter_horizontal = ["questions", "mistakes"]
-    date_hierarchy = "scheduled_at"
-
-
-@admin.register(CalendarFeed)
-class CalendarFeedAdmin(admin.ModelAdmin):
-    list_display = ["user", "created_at"]
-    list_select_related = ["user"]
-    raw_id_fields = ["user"]
-    # The secret stays out of the admin's lists and forms.
-    exclude = ["token"]
+Its tables hold users' own writing (answers, notes, mock interview logs). Staff curate
+the content pack and manage accounts; they never need to read users' data, so the
+admin cannot show it (SECURITY.md). tests/test_admin_scope.py fails if a model here
+is registered.
+"""

@@ -1,0 +1,128 @@
+"""Changing the sign-in email needs the current password and tells the old address."""
+
+from __future__ import annotations
+
+import smtplib
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from prepapp.accounts.models import User
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("accounts:email_change")
+
+
+def _change(client, email, password=PASSWORD):
+    return client.post(URL, {"email": email, "password": password})
+
+
+def test_settings_no_longer_change_the_email(auth_client, user):
+    old = user.email
+    response = auth_client.post(
+        reverse("accounts:settings"), {"display_name": "Ada", "email": "thief@example.org"}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email == old
+    assert user.display_name == "Ada"
+    assert mail.outbox == []
+
+
+def test_settings_page_links_to_the_change(auth_client, user):
+    body = auth_client.get(reverse("accounts:settings")).content.decode()
+    assert URL in body
+    assert user.email in body
+    assert 'name="email"' not in body
+
+
+def test_change_with_the_password_sends_a_notice_to_the_old_address(client, user):
+    old = user.email
+    client.force_login(user)
+    response = _change(client, "  New.Address@Example.org ")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:settings")
+    user.refresh_from_db()
+    assert user.email == "new.address@example.org"
+
+    assert len(mail.outbox) == 1
+    notice = mail.outbox[0]
+    assert notice.to == [old]
+    assert "changed" in notice.subject
+    assert old in notice.body
+    assert "new.address@example.org" in notice.body
+    # The new address signs in; the old one no longer does.
+    signin = reverse("accounts:login")
+    fresh = Client()
+    assert fresh.post(signin, {"username": old, "password": PASSWORD}).status_code == 200
+    assert (
+        fresh.post(signin, {"username": "new.address@example.org", "password": PASSWORD})
+    ).status_code == 302
+
+
+@pytest.mark.parametrize("password", ["", "wrong", PASSWORD.upper()])
+def test_without_the_right_password_nothing_changes(auth_client, user, password):
+    old = user.email
+    response = _change(auth_client, "thief@example.org", password)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'value="thief@example.org"' in body  # the typed text is kept
+    assert "password" in body.lower()
+    user.refresh_from_db()
+    assert user.email == old
+    assert mail.outbox == []
+
+
+def test_email_taken_by_another_user_ignoring_case(auth_client, user, other_user):
+    old = user.email
+    response = _change(auth_client, other_user.email.upper())
+    assert response.status_code == 200
+    assert "already exists" in response.content.decode()
+    user.refresh_from_db()
+    assert user.email == old
+    assert mail.outbox == []
+
+
+def test_the_same_email_is_refused(auth_client, user):
+    response = _change(auth_client, user.email.upper())
+    assert response.status_code == 200
+    assert "already your sign-in email" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_bad_email_keeps_the_text(auth_client, user):
+    old = user.email
+    response = _change(auth_client, "not-an-email")
+    assert response.status_code == 200
+    assert 'value="not-an-email"' in response.content.decode()
+    user.refresh_from_db()
+    assert user.email == old
+
+
+def test_when_the_notice_cannot_be_sent_nothing_changes(auth_client, user, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("down")
+
+    monkeypatch.setattr("prepapp.accounts.email_change.send_mail", refuse)
+    old = user.email
+    response = _change(auth_client, "new@example.org")
+    assert response.status_code == 200
+    assert "could not send the notice" in response.content.decode()
+    user.refresh_from_db()
+    assert user.email == old
+    assert not User.objects.filter(email="new@example.org").exists()
+
+
+def test_anonymous_redirects_to_sign_in(client):
+    for response in (client.get(URL), client.post(URL, {"email": "x@example.org"})):
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_wrong_method(auth_client):
+    assert auth_client.put(URL).status_code == 405
+    assert auth_client.get(URL).status_code == 200

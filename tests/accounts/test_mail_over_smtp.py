@@ -1,0 +1,113 @@
+"""The mails that matter, through a real SMTP server on loopback (aiosmtpd), not the outbox.
+
+The other tests read Django's locmem outbox; these send through the production SMTP
+backend, as configured in settings.MAILERS, so the backend options, the headers and the
+addresses are what a mail server really receives.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it is handed."""
+
+    def __init__(self):
+        self.messages: list[tuple[str, list[str], email.message.EmailMessage]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), message))
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _smtp_settings(settings, port: int) -> None:
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 5},
+        }
+    }
+    settings.DEFAULT_FROM_EMAIL = "prepapp <noreply@prep.example.org>"
+
+
+@pytest.fixture
+def smtp(settings):
+    inbox = Inbox()
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    _smtp_settings(settings, port)
+    yield inbox
+    controller.stop()
+
+
+def _body(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_email_change_notice_reaches_the_old_address(smtp, auth_client, user):
+    old = user.email
+    response = auth_client.post(
+        reverse("accounts:email_change"), {"email": "moved@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert mail.outbox == []  # it really went over SMTP
+    ((sender, recipients, message),) = smtp.messages
+    assert sender == "noreply@prep.example.org"
+    assert recipients == [old]
+    assert message["To"] == old
+    assert "changed" in message["Subject"]
+    body = _body(message)
+    assert old in body
+    assert "moved@example.org" in body
+    user.refresh_from_db()
+    assert user.email == "moved@example.org"
+
+
+def test_reset_mail_over_smtp_carries_a_working_link(smtp, client, user):
+    response = client.post(reverse("accounts:password_reset"), {"email": user.email})
+    assert response.status_code == 302
+    ((_sender, recipients, message),) = smtp.messages
+    assert recipients == [user.email]
+    body = _body(message)
+    assert "one hour" in body
+    link = next(line for line in body.splitlines() if "/accounts/reset/" in line)
+    page = Client().get(link.split("testserver", 1)[1], follow=True)
+    assert page.context["validlink"] is True
+
+
+def test_unknown_address_gets_no_mail_over_smtp(smtp, client):
+    assert client.post(reverse("accounts:password_reset"), {"email": "nobody@example.org"})
+    assert smtp.messages == []
+
+
+def test_mail_server_down_means_the_email_does_not_change(settings, auth_client, user):
+    _smtp_settings(settings, _free_port())  # nothing listens there
+    old = user.email
+    response = auth_client.post(
+        reverse("accounts:email_change"), {"email": "moved@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 200
+    assert "could not send the notice" in response.content.decode()
+    user.refresh_from_db()
+    assert user.email == old
