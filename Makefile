@@ -21,6 +21,7 @@ setup: $(VENV)/.deps
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py sync_content
+	$(BIN)/python manage.py feedback_refresh
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 run: setup

@@ -53,6 +53,8 @@ class Answer(RubricScores):
     seconds_spent = models.PositiveIntegerField(null=True, blank=True)
     mistakes = models.ManyToManyField(MistakePair, blank=True, related_name="tagged_answers")
     finding_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The checks' version that produced the findings: `feedback_refresh` re-runs older ones.
+    feedback_version = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -106,6 +108,9 @@ class Finding(models.Model):
     mistake = models.ForeignKey(
         MistakePair, on_delete=models.SET_NULL, null=True, blank=True, related_name="findings"
     )
+    # The answer's own sentences that triggered it (highlighted on the page); empty when the
+    # finding is about something missing.
+    evidence = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -354,14 +354,18 @@ def _answers_bulk_create(new_answers: list[tuple[Answer, dict]]) -> None:
     Finding.objects.bulk_create(
         [
             Finding(
-                answer=answer, code=f.code, message=f.message, mistake=pairs.get(f.mistake_slug)
+                answer=answer,
+                code=f.code,
+                message=f.message,
+                mistake=pairs.get(f.mistake_slug),
+                evidence=list(f.evidence),
             )
             for answer, found in findings
             for f in found
         ],
         batch_size=500,
     )
-    Answer.objects.bulk_update(created, ["finding_count"], batch_size=500)
+    Answer.objects.bulk_update(created, ["finding_count", "feedback_version"], batch_size=500)
     Tag.objects.bulk_create(tags, batch_size=500)
 
 
