@@ -110,9 +110,28 @@ def vanity_metrics_only(r: Reading) -> Outcome | None:
     kind="missing",
 )
 def no_regulation(r: Reading) -> Outcome | None:
-    if r.has("regulation") or r.too_short:
+    if r.too_short:
         return None
-    dismissed = r.hits("regulation", negated=True)
+    sentences = r.text.sentences
+    all_mentions = r.hits("regulation", negated=True)
+    waved = set(r.sentences("dismissal"))
+    negated_in = {m.sentence for m in all_mentions if m.negated}
+    # "I wouldn't worry about the FDA": the waving word itself is negated.
+    waving = {m.sentence for m in r.hits("dismissal_with_negation", negated=True) if m.negated}
+    dismissing = waved | (negated_in & waving)
+    waving_paragraphs = {sentences[i].paragraph for i in waved}
+    considered = [
+        m
+        for m in all_mentions
+        if m.sentence not in dismissing
+        # A paragraph that waves regulation away does not also consider it.
+        and sentences[m.sentence].paragraph not in waving_paragraphs
+        # A label ("Regulation.") is not a consideration.
+        and len(sentences[m.sentence].tokens) > 3
+    ]
+    if considered:
+        return None
+    dismissed = [m for m in all_mentions if m.sentence in dismissing]
     if dismissed:
         return Outcome(
             f"You set regulation aside ({r.terms(dismissed)}) instead of letting it shape the "
@@ -371,7 +390,10 @@ def purely_technical(r: Reading) -> Outcome | None:
     technical = r.hits("tech_framing")
     if len({m.term for m in technical}) < r.setting("technical_min_terms", 3):
         return None
-    if r.has("lived_experience"):
+    people = set(r.sentences("stakeholders")) - {
+        m.sentence for m in r.hits("stakeholder_as_data")
+    } | {m.sentence for m in r.hits_outside("stakeholders", "stakeholder_as_data")}
+    if r.has("care_reality") or people & set(r.sentences("experience")):
         return None
     return Outcome(
         f"You frame it purely technically ({r.terms(technical)}): nothing on what patients "
