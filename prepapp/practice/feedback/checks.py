@@ -187,19 +187,22 @@ def regulation_shallow(r: Reading) -> Outcome | None:
     kind="present",
 )
 def compliance_afterthought(r: Reading) -> Outcome | None:
-    gates = r.hits("compliance_gate")
-    if not gates or r.has("compliance_built_in"):
+    gates = r.hits("compliance_gate", negated=True)
+    if not gates:
         return None
     regulation = set(r.sentences("regulation"))
+    # Built in means regulation and "from the outset" (or "by design", "in discovery"...) in
+    # the same sentence; a "discovery" elsewhere in the answer is about something else.
+    if regulation & set(r.sentences("compliance_built_in")):
+        return None
     gate_sentences = {m.sentence for m in gates}
-    near = {i for s in gate_sentences for i in (s - 1, s, s + 1)}
-    gate_regulation = regulation & near
-    if not gate_regulation or regulation - near - gate_sentences:
+    near = {i for s in gate_sentences for i in (s - 1, s, s + 1)} & regulation
+    if not near:
         return None
     return Outcome(
         "Compliance only appears as a gate at the end. Build it in from discovery: privacy by "
         "design, a risk assessment and the evidence plan shape the product before it is built.",
-        _first(gate_sentences | (regulation & gate_sentences)),
+        _first(gate_sentences & (near | gate_sentences)),
     )
 
 
@@ -435,13 +438,20 @@ def metrics_no_baseline(r: Reading) -> Outcome | None:
     kind="present",
 )
 def data_without_story(r: Reading) -> Outcome | None:
-    if r.too_short or r.has("data_story"):
+    if r.too_short:
         return None
-    numbers = sorted({i for i, _ in r.quantities})
+    numeric = sorted({i for i, _ in r.quantities})
+    if len(numeric) < r.setting("data_min_sentences", 4):
+        return None
+    story = set(r.sentences("data_story"))
+    # A number is explained in its own sentence or the one after it.
+    explained = [i for i in numeric if i in story or i + 1 in story]
+    if len(explained) / len(numeric) >= r.setting("data_explained_share", 0.25):
+        return None
     return Outcome(
         "You recite the numbers without saying what they mean: no comparison, no cause, no "
         "recommendation. Tell the audience the so-what and the decision it supports.",
-        _first(numbers),
+        _first(numeric),
     )
 
 
