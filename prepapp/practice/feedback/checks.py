@@ -191,18 +191,19 @@ def compliance_afterthought(r: Reading) -> Outcome | None:
     if not gates:
         return None
     regulation = set(r.sentences("regulation"))
+    gate_sentences = {m.sentence for m in gates}
     # Built in means regulation and "from the outset" (or "by design", "in discovery"...) in
-    # the same sentence; a "discovery" elsewhere in the answer is about something else.
+    # one sentence; a "discovery" elsewhere in the answer is about something else.
     if regulation & set(r.sentences("compliance_built_in")):
         return None
-    gate_sentences = {m.sentence for m in gates}
-    near = {i for s in gate_sentences for i in (s - 1, s, s + 1)} & regulation
+    # The gate is about compliance when they share a sentence ("then legal signs off").
+    near = gate_sentences & regulation
     if not near:
         return None
     return Outcome(
         "Compliance only appears as a gate at the end. Build it in from discovery: privacy by "
         "design, a risk assessment and the evidence plan shape the product before it is built.",
-        _first(gate_sentences & (near | gate_sentences)),
+        _first(near),
     )
 
 
