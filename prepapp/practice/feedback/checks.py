@@ -490,12 +490,13 @@ def knowledge_without_application(r: Reading) -> Outcome | None:
         return None
     sentences = r.text.sentences
     applied = set(r.first_person_sentences) | set(r.sentences("application"))
-    share = len(applied) / max(1, len(sentences))
-    if len(applied) >= r.setting("application_min_sentences", 2) or share >= 0.25:
+    if len(applied) / len(sentences) >= r.setting("application_min_share", 0.3):
         return None
-    knowledge = r.sentences("knowledge") or [s.index for s in sentences]
+    recited = set(r.sentences("knowledge")) | set(r.expansion_sentences)
+    if len(recited) / len(sentences) < r.setting("recital_min_share", 0.3):
+        return None
     return Outcome(
         "You recite what the rules and standards are, but never apply them: which product, "
         "which decision, what you would do differently because of them.",
-        _first(knowledge),
+        _first(recited),
     )

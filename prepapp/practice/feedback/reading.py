@@ -216,6 +216,11 @@ class Reading:
         return found
 
     @cached_property
+    def expansion_sentences(self) -> list[int]:
+        """Sentences that spell out an acronym: "Health Insurance … Act (HIPAA)"."""
+        return [s.index for s in self.text.sentences if _EXPANSION.search(s.text)]
+
+    @cached_property
     def first_person_sentences(self) -> list[int]:
         return [
             s.index for s in self.text.sentences if any(t.low in _FIRST_PERSON for t in s.tokens)
@@ -233,6 +238,11 @@ class Reading:
         return bool(_MOVE.search(self.text.sentences[index].low))
 
 
+_EXPANSION = re.compile(
+    r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|and|of|for|the|to|on)){1,9} \([A-Z][A-Za-z0-9]{1,9}\)"
+    r"|\b[A-Z]{2,}[a-z]?\s*\((?:[A-Z][a-z]+[ -]?){2,}"
+    r"|\b[A-Z]{2,}[a-z]?(?:,| is| stands for| means) (?:the |a |an )?(?:[A-Z][a-z]+ ){2,}"
+)
 _CLAIM = re.compile(r"\d\s?%|\baccura\w*|\bauc\b|\bsensitivity\b|\bspecificity\b|\bprecision\b")
 _METHOD = re.compile(
     r"\b(?:prospective\w*|retrospective\w*|subgroups?|local|external\w*|silent|shadow|"
