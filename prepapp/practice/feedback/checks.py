@@ -217,7 +217,7 @@ def compliance_afterthought(r: Reading) -> Outcome | None:
     kind="missing",
 )
 def no_stakeholders(r: Reading) -> Outcome | None:
-    if r.too_short or r.hits_outside("stakeholders", "stakeholder_as_data"):
+    if r.too_short or r.people():
         return None
     return Outcome(
         "Nobody from healthcare appears in your answer as a person with a problem: no "
@@ -394,9 +394,7 @@ def purely_technical(r: Reading) -> Outcome | None:
     technical = r.hits("tech_framing")
     if len({m.term for m in technical}) < r.setting("technical_min_terms", 3):
         return None
-    people = set(r.sentences("stakeholders")) - {
-        m.sentence for m in r.hits("stakeholder_as_data")
-    } | {m.sentence for m in r.hits_outside("stakeholders", "stakeholder_as_data")}
+    people = {m.sentence for m in r.people()}
     if r.has("care_reality") or people & set(r.sentences("experience")):
         return None
     return Outcome(

@@ -167,6 +167,23 @@ class Reading:
             if not any(first <= m.first and m.last <= last for first, last in spans)
         ]
 
+    def people(self) -> list[Match]:
+        """Stakeholders as people: not "patient data", not a capitalised resource name
+        ("the Patient and Observation resources") in the middle of a sentence."""
+        people = []
+        for m in self.hits_outside("stakeholders", "stakeholder_as_data"):
+            token = self.text.tokens[m.first]
+            sentence = self.text.sentences[m.sentence]
+            if (
+                token.low.startswith("patient")
+                and token.text[0].isupper()
+                and sentence.tokens[0] is not token
+                and sentence.kind != "heading"
+            ):
+                continue
+            people.append(m)
+        return people
+
     def terms(self, matches: list[Match], limit: int = 3) -> str:
         """Distinct matched words as the answer wrote them, quoted."""
         seen: dict[str, str] = {}
