@@ -261,7 +261,7 @@ def no_specific_example(r: Reading) -> Outcome | None:
     kind="present",
 )
 def ai_without_limits(r: Reading) -> Outcome | None:
-    ai = r.hits("ai")
+    ai = r.hits_outside("ai", "ai_not")
     if not ai or r.has("ai_limits"):
         return None
     # "Validated" counts when it names how; "validated, 92% accuracy" is a claim.
@@ -287,22 +287,28 @@ def ai_without_limits(r: Reading) -> Outcome | None:
     kind="present",
 )
 def ai_for_its_own_sake(r: Reading) -> Outcome | None:
-    ai = r.hits("ai")
+    ai = r.hits_outside("ai", "ai_not")
     if not ai:
         return None
     ai_sentences = {m.sentence for m in ai}
-    hype = [m for m in r.hits("ai_hype") if m.sentence in ai_sentences]
-    value = set(r.sentences("ai_value"))
-    near = {i for s in ai_sentences for i in (s - 1, s, s + 1)}
-    if value & near and not (hype and not value & {m.sentence for m in hype}):
-        return None
-    if not hype and value:
-        return None
+    hype = {m.sentence for m in r.hits("ai_hype")} & ai_sentences
+    returns = set(r.sentences("ai_return"))
+    if hype:
+        # Technology first ("AI to make it smarter"), unless the answer argues its return.
+        if returns:
+            return None
+    else:
+        # Relied on (more than a passing mention) with no value said next to it.
+        if len(ai_sentences) < 2:
+            return None
+        near = {i for s in ai_sentences for i in (s - 1, s, s + 1)}
+        if set(r.sentences("ai_value")) & near:
+            return None
     return Outcome(
         f"You bring in {r.terms(ai)} without the clinical problem it solves or the value it "
         "brings. Start from the problem and say what the AI changes: time saved, errors "
         "caught, cost, ROI.",
-        _first(ai_sentences),
+        _first(hype or ai_sentences),
     )
 
 
