@@ -262,7 +262,15 @@ def no_specific_example(r: Reading) -> Outcome | None:
 )
 def ai_without_limits(r: Reading) -> Outcome | None:
     ai = r.hits_outside("ai", "ai_not")
-    if not ai or r.has("ai_limits"):
+    # Relied on: more than one passing mention ("AI is a trend I follow").
+    if len({m.first for m in ai}) < 2:
+        return None
+    # A limit named inside an accuracy claim ("validated at 94%, so bias is not a big
+    # concern") is the claim, not a limit.
+    waved = set(r.sentences("dismissal"))
+    if any(
+        not r.has_claim(m.sentence) and m.sentence not in waved for m in r.hits("ai_limits")
+    ):
         return None
     # "Validated" counts when it names how; "validated, 92% accuracy" is a claim.
     for m in r.hits("ai_validation"):
@@ -298,11 +306,8 @@ def ai_for_its_own_sake(r: Reading) -> Outcome | None:
         if returns:
             return None
     else:
-        # Relied on (more than a passing mention) with no value said next to it.
-        if len(ai_sentences) < 2:
-            return None
-        near = {i for s in ai_sentences for i in (s - 1, s, s + 1)}
-        if set(r.sentences("ai_value")) & near:
+        # Relied on throughout, and no value said anywhere.
+        if len(ai_sentences) < 3 or r.has("ai_value"):
             return None
     return Outcome(
         f"You bring in {r.terms(ai)} without the clinical problem it solves or the value it "

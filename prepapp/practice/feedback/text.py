@@ -270,6 +270,8 @@ class AnswerText:
         negate_until = -1
         for i, m in enumerate(_TOKEN.finditer(text)):
             word = m.group(0)
+            if word[-2:] in ("'s", "’s"):  # "the AI's output": match "AI"
+                word = word[:-2]
             low = word.lower()
             hyphenated = text[m.end() : m.end() + 1] == "-"  # "no-show" is a word, not a "no"
             if (low in _NEGATORS and not hyphenated) or _CONTRACTION_NEG.search(low):
