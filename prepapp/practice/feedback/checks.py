@@ -262,8 +262,9 @@ def no_specific_example(r: Reading) -> Outcome | None:
 )
 def ai_without_limits(r: Reading) -> Outcome | None:
     ai = r.hits_outside("ai", "ai_not")
-    # Relied on: more than one passing mention ("AI is a trend I follow").
-    if len({m.first for m in ai}) < 2:
+    # Relied on: a named technique ("a deep-learning model"), or more than one passing
+    # mention ("AI is a trend I follow").
+    if len({m.first for m in ai}) < 2 and not r.has("ai_specific"):
         return None
     # A limit named inside an accuracy claim ("validated at 94%, so bias is not a big
     # concern") is the claim, not a limit.
