@@ -57,15 +57,17 @@ def answer_feedback(
     wanted = set(checks)
     reading = Reading(AnswerText(text or ""), vocabulary, minutes)
     findings = []
+    covered: set[str] = set()
     for check in CHECKS:
         if check.code not in wanted:
             continue
         outcome = check.run(reading)
         if outcome is None:
             continue
+        covered.update(check.covers)
         evidence = tuple(reading.text.sentences[i].text for i in outcome.evidence)
         findings.append(FeedbackFinding(check.code, outcome.message, check.mistake_slug, evidence))
-    return findings
+    return [f for f in findings if f.code not in covered]
 
 
 _PACKAGE_DIR = Path(__file__).resolve().parent

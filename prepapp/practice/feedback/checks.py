@@ -376,6 +376,7 @@ _HEALTHCARE_CONSTRAINTS = {
     "model, build an app, A/B test for growth) with none of healthcare's constraints: "
     "regulation, clinician adoption and workflow, liability and safety, reimbursement.",
     kind="missing",
+    covers=("integration-missing",),
 )
 def generic_tech_design(r: Reading) -> Outcome | None:
     if r.too_short:

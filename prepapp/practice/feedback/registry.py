@@ -33,12 +33,17 @@ class FeedbackCheck:
     # something the answer says (shows the sentences).
     kind: str
     run: Callable[[Reading], Outcome | None]
+    # Codes whose finding this one already says ("a generic tech answer" includes "no
+    # workflow fit"): reported once, not twice.
+    covers: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, FeedbackCheck] = {}
 
 
-def feedback_check(code: str, *, title: str, mistake: str, rule: str, kind: str):
+def feedback_check(
+    code: str, *, title: str, mistake: str, rule: str, kind: str, covers: tuple[str, ...] = ()
+):
     """Register a check. Codes are unique; the pair slug names a library.MistakePair."""
     if kind not in ("missing", "present"):
         raise ValueError(f"{code}: kind must be 'missing' or 'present'")
@@ -46,7 +51,7 @@ def feedback_check(code: str, *, title: str, mistake: str, rule: str, kind: str)
     def register(run: Callable[[Reading], Outcome | None]):
         if code in REGISTRY:
             raise ValueError(f"Feedback check {code!r} is declared twice.")
-        REGISTRY[code] = FeedbackCheck(code, title, mistake, rule, kind, run)
+        REGISTRY[code] = FeedbackCheck(code, title, mistake, rule, kind, run, covers)
         return run
 
     return register
