@@ -195,8 +195,9 @@ class TestTooShort:
         assert finding.code == "too-short"
         assert finding.message.startswith("There is no answer text yet")
 
-    def test_absence_checks_wait_for_a_long_enough_answer(self):
-        assert codes("We should make it better for everyone.", minutes=45) == ["too-short"]
+    def test_a_short_answer_is_also_judged_on_what_it_says(self):
+        found = codes("We should make it better for everyone.", ["too-short", "no-regulation"], 45)
+        assert found == ["too-short", "no-regulation"]
 
 
 class TestTextModel:

@@ -56,6 +56,9 @@ def answer_feedback(
     """Findings of the given checks (codes; unknown codes are ignored), in registry order."""
     wanted = set(checks)
     reading = Reading(AnswerText(text or ""), vocabulary, minutes)
+    if reading.words == 0:
+        # Nothing written yet: everything is missing, and the one useful finding is the length.
+        wanted &= {"too-short"}
     findings = []
     covered: set[str] = set()
     for check in CHECKS:

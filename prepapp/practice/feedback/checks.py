@@ -1,9 +1,9 @@
 """The checks, one per mistake to avoid, in the order their findings are shown.
 
 Each rule is written the way a fair hiring manager judges the answer (see the ``rule`` text);
-which questions a check applies to is the content pack's decision, not the check's. Checks
-that report something missing wait until the answer is long enough: in three sentences
-everything is missing, and the one useful finding is the length.
+which questions a check applies to is the content pack's decision, not the check's. A short
+answer is judged on what it says too: two lines for a regulatory question are too short *and*
+never consider regulation, and a reviewer says both. Only an empty answer gets the length alone.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def no_structure(r: Reading) -> Outcome | None:
     kind="missing",
 )
 def not_quantified(r: Reading) -> Outcome | None:
-    if r.too_short or r.quantities:
+    if r.quantities:
         return None
     return Outcome(
         "Nothing in your answer measures the impact: no baseline or target, percentage, cost, "
@@ -110,8 +110,6 @@ def vanity_metrics_only(r: Reading) -> Outcome | None:
     kind="missing",
 )
 def no_regulation(r: Reading) -> Outcome | None:
-    if r.too_short:
-        return None
     sentences = r.text.sentences
     all_mentions = r.hits("regulation", negated=True)
     waved = set(r.sentences("dismissal"))
@@ -164,7 +162,7 @@ _REGULATORY_KINDS = {
 )
 def regulation_shallow(r: Reading) -> Outcome | None:
     mentions = r.hits("regulation")
-    if not mentions or r.too_short:
+    if not mentions:
         return None
     kinds = [label for category, label in _REGULATORY_KINDS.items() if r.has(category)]
     if len(kinds) >= 2:
@@ -217,7 +215,7 @@ def compliance_afterthought(r: Reading) -> Outcome | None:
     kind="missing",
 )
 def no_stakeholders(r: Reading) -> Outcome | None:
-    if r.too_short or r.people():
+    if r.people():
         return None
     return Outcome(
         "Nobody from healthcare appears in your answer as a person with a problem: no "
@@ -236,8 +234,6 @@ def no_stakeholders(r: Reading) -> Outcome | None:
     kind="missing",
 )
 def no_specific_example(r: Reading) -> Outcome | None:
-    if r.too_short:
-        return None
     story = r.story_sentences
     # A situation with what happened: two sentences of it, or one with a measured result.
     if len(story) >= r.setting("story_min_sentences", 2) or (
@@ -351,7 +347,7 @@ def interoperability_technical_only(r: Reading) -> Outcome | None:
     kind="missing",
 )
 def integration_missing(r: Reading) -> Outcome | None:
-    if r.too_short or r.has("integration"):
+    if r.has("integration"):
         return None
     return Outcome(
         "Your answer adds a new tool without saying how it fits what is already there: the "
@@ -379,8 +375,6 @@ _HEALTHCARE_CONSTRAINTS = {
     covers=("integration-missing",),
 )
 def generic_tech_design(r: Reading) -> Outcome | None:
-    if r.too_short:
-        return None
     if any(r.has(category) for category in _HEALTHCARE_CONSTRAINTS):
         return None
     playbook = r.hits("tech_playbook")
@@ -402,8 +396,6 @@ def generic_tech_design(r: Reading) -> Outcome | None:
     kind="present",
 )
 def purely_technical(r: Reading) -> Outcome | None:
-    if r.too_short:
-        return None
     technical = r.hits("tech_framing")
     if len({m.term for m in technical}) < r.setting("technical_min_terms", 3):
         return None
@@ -426,8 +418,6 @@ def purely_technical(r: Reading) -> Outcome | None:
     kind="present",
 )
 def metrics_no_baseline(r: Reading) -> Outcome | None:
-    if r.too_short:
-        return None
     if r.has("baseline") or r.has("target") or r.has("iteration"):
         return None
     if any(r.has_change(i) for i, _ in r.quantities):
@@ -450,8 +440,6 @@ def metrics_no_baseline(r: Reading) -> Outcome | None:
     kind="present",
 )
 def data_without_story(r: Reading) -> Outcome | None:
-    if r.too_short:
-        return None
     numeric = sorted({i for i, _ in r.quantities})
     if len(numeric) < r.setting("data_min_sentences", 4):
         return None
@@ -477,7 +465,7 @@ def data_without_story(r: Reading) -> Outcome | None:
     kind="missing",
 )
 def features_not_trust(r: Reading) -> Outcome | None:
-    if r.too_short or r.has("trust"):
+    if r.has("trust"):
         return None
     features = r.hits("features")
     return Outcome(
@@ -497,8 +485,6 @@ def features_not_trust(r: Reading) -> Outcome | None:
     kind="present",
 )
 def knowledge_without_application(r: Reading) -> Outcome | None:
-    if r.too_short:
-        return None
     sentences = r.text.sentences
     applied = set(r.first_person_sentences) | set(r.sentences("application"))
     if len(applied) / len(sentences) >= r.setting("application_min_share", 0.3):
