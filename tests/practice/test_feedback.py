@@ -202,7 +202,9 @@ class TestTooShort:
 
 class TestTextModel:
     def test_sentences_lists_and_paragraphs(self):
-        text = AnswerText("## Plan\n\n- one item here\n- two items\n\nFirst, e.g. this. Then that.")
+        text = AnswerText(
+            "## Plan\n\n- one item here\n- two items\n\nFirst, e.g. this. Then that."
+        )
         assert [s.text for s in text.sentences] == [
             "Plan",
             "one item here",
@@ -348,7 +350,9 @@ class TestSubstanceNotMention:
 
 class TestEvidence:
     def test_present_findings_quote_their_sentences(self):
-        text = FILLER + "Success means more downloads and DAU. We will also track sessions per week."
+        text = (
+            FILLER + "Success means more downloads and DAU. We will also track sessions per week."
+        )
         (finding,) = answer_feedback(
             text, checks=["vanity-metrics-only"], vocabulary=VOCABULARY, minutes=60
         )

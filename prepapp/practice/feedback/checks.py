@@ -265,9 +265,7 @@ def ai_without_limits(r: Reading) -> Outcome | None:
     # A limit named inside an accuracy claim ("validated at 94%, so bias is not a big
     # concern") is the claim, not a limit.
     waved = set(r.sentences("dismissal"))
-    if any(
-        not r.has_claim(m.sentence) and m.sentence not in waved for m in r.hits("ai_limits")
-    ):
+    if any(not r.has_claim(m.sentence) and m.sentence not in waved for m in r.hits("ai_limits")):
         return None
     # "Validated" counts when it names how; "validated, 92% accuracy" is a claim.
     for m in r.hits("ai_validation"):

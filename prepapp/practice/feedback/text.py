@@ -227,8 +227,10 @@ class AnswerText:
             plain = markdown_plain(_strip_marker(line)).strip()
             if not plain:
                 continue
-            if kind == "prose" and chunks and chunks[-1][0] == "prose":
-                chunks[-1] = ("prose", chunks[-1][1] + " " + plain)
+            # A line without a marker continues the line before it (a soft-wrapped paragraph
+            # or list item), except after a heading.
+            if kind == "prose" and chunks and chunks[-1][0] != "heading":
+                chunks[-1] = (chunks[-1][0], chunks[-1][1] + " " + plain)
             else:
                 chunks.append((kind, plain))
         words = 0
