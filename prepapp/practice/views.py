@@ -47,17 +47,21 @@ def _question_context(question=None, user_question=None) -> dict:
     """What the practise and edit pages show about the question being answered."""
     target = question or user_question
     round_ = target.round if target else None
-    covered = {check.mistake_slug for check in CHECKS}
     return {
         "question": question,
         "user_question": user_question,
         "round": round_,
         "topic": target.topic if target else None,
         "suggested_seconds": round_.typical_minutes * 60 if round_ else None,
-        # "This answer will be checked for…", and the mistakes no check reads for you.
+        # "This answer will be checked for…".
         "expectations": answer_expectations(question, user_question),
-        "self_checks": [p for p in _mistake_pairs() if p.slug not in covered],
     }
+
+
+def _self_checks(pairs) -> list:
+    """The mistakes no automatic check reads: the form lists them to check yourself."""
+    covered = {check.mistake_slug for check in CHECKS}
+    return [pair for pair in pairs if pair.slug not in covered]
 
 
 def _findings_shown(answer: Answer, user) -> dict:
@@ -79,10 +83,9 @@ def _findings_shown(answer: Answer, user) -> dict:
         .values_list("pk", flat=True)
         .first()
     )
-    previous_codes = (
-        set(Finding.objects.filter(answer_id=previous).values_list("code", flat=True))
-        if previous
-        else set()
+    # Always one query, so the page's query count does not depend on the history.
+    previous_codes = set(
+        Finding.objects.filter(answer_id=previous or 0).values_list("code", flat=True)
     )
     expected = {
         e.code: e.reason
@@ -180,6 +183,7 @@ def new(request):
         "form": form,
         "question_form": question_form,
         "mistakes": form.mistake_groups(first_topic=context["topic"]),
+        "self_checks": _self_checks(form.mistake_pairs),
         "action": request.get_full_path(),
     }
     return render(request, "practice/new.html", context, status=200)
@@ -276,6 +280,7 @@ def edit(request, pk):
         "form": form,
         "answer": answer,
         "mistakes": form.mistake_groups(first_topic=context["topic"]),
+        "self_checks": _self_checks(form.mistake_pairs),
         "action": reverse("practice:edit", args=[pk]),
     }
     return render(request, "practice/edit.html", context)

@@ -98,6 +98,6 @@ def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, coun
         Finding(answer=answer, code=f"c{i}", message="m", mistake=pairs[i % len(pairs)])
         for i in range(count)
     )
-    # session, user, answer, card, findings, tagged mistakes
-    with django_assert_num_queries(6):
+    # session, user, answer, card, findings, previous attempt, its finding codes, tagged
+    with django_assert_num_queries(8):
         auth_client.get(_url(answer))

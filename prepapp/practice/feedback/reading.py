@@ -250,14 +250,6 @@ class Reading:
         low = self.text.sentences[index].low
         return bool(_CLAIM.search(low)) and not _METHOD.search(low)
 
-    def proposes(self, index: int) -> bool:
-        """The candidate proposes something in this sentence: "we'd use", "I will build"."""
-        tokens = self.text.sentences[index].tokens
-        lows = {t.low for t in tokens}
-        return bool(lows & _FIRST_PERSON) and bool(
-            lows & _PROPOSING or any(t.low.endswith(("'d", "’d")) for t in tokens)
-        )
-
     def has_change(self, index: int) -> bool:
         """A measured move: "from 24% to 19%", "down 15%", "by a third"."""
         return bool(_MOVE.search(self.text.sentences[index].low))
@@ -267,9 +259,6 @@ _EXPANSION = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|and|of|for|the|to|on)){1,9} \([A-Z][A-Za-z0-9]{1,9}\)"
     r"|\b[A-Z]{2,}[a-z]?\s*\((?:[A-Z][a-z]+[ -]?){2,}"
     r"|\b[A-Z]{2,}[a-z]?(?:,| is| stands for| means) (?:the |a |an )?(?:[A-Z][a-z]+ ){2,}"
-)
-_PROPOSING = frozenset(
-    "would will use uses using build train deploy add apply run rely relies feed".split()
 )
 _CLAIM = re.compile(r"\d\s?%|\baccura\w*|\bauc\b|\bsensitivity\b|\bspecificity\b|\bprecision\b")
 _METHOD = re.compile(
