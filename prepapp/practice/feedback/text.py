@@ -100,11 +100,15 @@ _HYPOTHETICAL_PHRASE = re.compile(
     r"|\bif i (?:were|was|had|am)\b|\blet'?s say\b|\bimagine\b|\bsuppose\b|\bhypothetical",
     re.I,
 )
-_CONTRACTION_NEG = re.compile(r"n['’]t$", re.I)
-_CONTRACTION_MODAL = re.compile(r"^(?:i|we|you|they|he|she|it)['’]d$", re.I)
+_NEG_ENDINGS = ("n't", "n’t")
+_MODAL_CONTRACTIONS = frozenset(
+    p + a + "d" for p in ("i", "we", "you", "they", "he", "she", "it") for a in ("'", "’")
+)
 
 
-@dataclass(frozen=True, slots=True)
+# Plain (not frozen) slotted classes: an answer makes thousands of these, and a frozen
+# dataclass's __init__ is several times slower.
+@dataclass(slots=True)
 class Token:
     text: str  # as written
     low: str
@@ -264,7 +268,7 @@ class AnswerText:
         # might…"); otherwise only the clauses with a modal are ("I would…").
         sentence.hypothetical = bool(_HYPOTHETICAL_PHRASE.search(text))
         for t in sentence.tokens:
-            if t.low in _HYPOTHETICAL_WORDS or _CONTRACTION_MODAL.match(t.text):
+            if t.low in _HYPOTHETICAL_WORDS or t.low in _MODAL_CONTRACTIONS:
                 self.hypothetical_clauses.add(t.clause)
         self.sentences.append(sentence)
 
@@ -276,7 +280,7 @@ class AnswerText:
                 word = word[:-2]
             low = word.lower()
             hyphenated = text[m.end() : m.end() + 1] == "-"  # "no-show" is a word, not a "no"
-            if (low in _NEGATORS and not hyphenated) or _CONTRACTION_NEG.search(low):
+            if (low in _NEGATORS and not hyphenated) or low.endswith(_NEG_ENDINGS):
                 negate_until = i + NEGATION_WINDOW
                 negated_here = False
             elif negate_until >= i and low in _NEGATION_RELEASE:
@@ -358,8 +362,17 @@ _CHANGE = re.compile(
 )
 
 
+_MAYBE_QUANTITY = re.compile(
+    r"\d|percent|per cent|doubl|tripl|quadrupl|halv|twice|third|quarter|half|fifth|tenth|"
+    r"fold|times",
+    re.I,
+)
+
+
 def sentence_quantities(text: str) -> list[str]:
     """The measures in one sentence, as written."""
+    if not _MAYBE_QUANTITY.search(text):
+        return []
     cleaned = _NOT_A_MEASURE.sub(lambda m: " " * len(m.group(0)), text)
     found = [m.group(0) for m in _QUANTITY.finditer(cleaned)]
     if _CHANGE.search(cleaned):

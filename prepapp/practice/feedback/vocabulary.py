@@ -28,7 +28,7 @@ class Term:
     words: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match:
     category: str
     term: str
@@ -89,6 +89,9 @@ class Vocabulary:
         }
         self.settings = settings or {}
         self._index: dict[str, list[tuple[Term, str]]] = {}
+        # The index entries a word can start, by (stem, text, lower case): answers repeat
+        # their words, so each distinct word is looked up once per process.
+        self._candidates: dict[tuple[str, str, str], tuple[tuple[Term, str], ...]] = {}
         for name, terms in self.categories.items():
             for term in terms:
                 mode, value = term.words[0]
@@ -96,51 +99,59 @@ class Vocabulary:
                     raise ValueError(f"Feedback vocabulary: prefix {term.text!r} is too short.")
                 self._index.setdefault(_index_key(mode, value), []).append((term, name))
 
+    def _candidates_for(self, token: Token) -> tuple[tuple[Term, str], ...]:
+        """Terms whose first word is this word (an ordered, de-duplicated list of keys, so
+        the result does not depend on hash order)."""
+        low = token.low
+        keys = ["s:" + token.stem, "c:" + token.text, "e:" + low, "~" + low[:3]]
+        if low.endswith("s"):
+            keys.append("e:" + low[:-1])
+            if low.endswith("es"):
+                keys.append("e:" + low[:-2])
+        return tuple(
+            (term, name)
+            for key in dict.fromkeys(keys)
+            for term, name in self._index.get(key, ())
+            if _word_matches(*term.words[0], token)
+        )
+
     def matches(self, answer: AnswerText) -> dict[str, list[Match]]:
         """Every term of every category found in the answer, by category, in reading order."""
         found: dict[str, list[Match]] = {name: [] for name in self.categories}
         tokens = answer.tokens
         count = len(tokens)
-        index = self._index
+        cache = self._candidates
         for i, token in enumerate(tokens):
-            candidates = []
-            for key in (
-                "s:" + token.stem,
-                "c:" + token.text,
-                "e:" + token.low,
-                "e:" + token.low.removesuffix("s"),
-                "e:" + token.low.removesuffix("es"),
-                "~" + token.low[:3],
-            ):
-                if key in index:
-                    candidates += index[key]
+            word = (token.stem, token.text, token.low)
+            entries = cache.get(word)
+            if entries is None:
+                entries = self._candidates_for(token)
+                if len(cache) < 100_000:
+                    cache[word] = entries
+            if not entries:
+                continue
             seen: set[tuple[str, str]] = set()
-            for term, name in candidates:
-                if (term.text, name) in seen:
-                    continue
+            for term, name in entries:
                 n = len(term.words)
-                if i + n > count:
-                    continue
-                if not all(
-                    _word_matches(mode, value, tokens[i + k])
-                    for k, (mode, value) in enumerate(term.words)
+                if n > 1 and (
+                    i + n > count
+                    # A phrase does not run across sentences.
+                    or tokens[i + n - 1].sentence != token.sentence
+                    or not all(
+                        _word_matches(mode, value, tokens[i + k])
+                        for k, (mode, value) in enumerate(term.words[1:], start=1)
+                    )
                 ):
                     continue
-                # A phrase does not run across sentences.
-                if tokens[i + n - 1].sentence != token.sentence:
+                if (term.text, name) in seen:
                     continue
                 seen.add((term.text, name))
+                negated = token.negated if n == 1 else any(t.negated for t in tokens[i : i + n])
                 found[name].append(
-                    Match(
-                        name,
-                        term.text,
-                        token.sentence,
-                        token.clause,
-                        i,
-                        i + n - 1,
-                        any(tokens[i + k].negated for k in range(n)),
-                    )
+                    Match(name, term.text, token.sentence, token.clause, i, i + n - 1, negated)
                 )
+        for matches in found.values():
+            matches.sort(key=lambda m: (m.first, m.last))
         return found
 
 
