@@ -236,9 +236,7 @@ def no_stakeholders(r: Reading) -> Outcome | None:
 def no_specific_example(r: Reading) -> Outcome | None:
     story = r.story_sentences
     # A situation with what happened: two sentences of it, or one with a measured result.
-    if len(story) >= r.setting("story_min_sentences", 2) or (
-        story and (r.quantities or r.has("outcome"))
-    ):
+    if len(story) >= r.setting("story_min_sentences", 2) or (story and r.quantities):
         return None
     return Outcome(
         "Your answer stays general: there is no situation from your own work with what you "

@@ -14,6 +14,8 @@ MIN_WORDS_LONGER = 120
 MIN_WORDS_UNKNOWN = 60
 
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me", "i'm", "we're", "i’m"})
+# "I'm outcome-focused" describes oneself; "I led", "we launched" tell what happened.
+_STORY_SUBJECTS = frozenset({"i", "we", "my", "our"})
 # "I've always been…", "I have built a toolkit": a claim about oneself, not a situation.
 _PERFECT = frozenset({"i've", "we've", "i’ve", "we’ve"})
 _IRREGULAR_PAST = frozenset(
@@ -219,10 +221,19 @@ class Reading:
             own = bool(_PAST_OWN_CONTEXT.search(s.text))
             if not own:
                 for i, t in enumerate(tokens):
-                    if t.clause in self.text.hypothetical_clauses or t.low in _PERFECT:
+                    if t.clause in self.text.hypothetical_clauses:
                         continue
-                    if t.low in _FIRST_PERSON or (
-                        t.low in ("team", "company") and i and tokens[i - 1].low in ("my", "our")
+                    # "I've owned…" is a story when it says what came of it, in a measure.
+                    if t.low in _PERFECT and not sentence_quantities(s.text):
+                        continue
+                    if (
+                        t.low in _STORY_SUBJECTS
+                        or t.low in _PERFECT
+                        or (
+                            t.low in ("team", "company")
+                            and i
+                            and tokens[i - 1].low in ("my", "our")
+                        )
                     ):
                         window = tokens[i + 1 : i + 5]
                         if any(_is_past_verb(w.low) and not w.negated for w in window):

@@ -133,13 +133,16 @@ class Vocabulary:
             seen: set[tuple[str, str]] = set()
             for term, name in entries:
                 n = len(term.words)
-                if n > 1 and (
-                    i + n > count
-                    # A phrase does not run across sentences.
-                    or tokens[i + n - 1].sentence != token.sentence
-                    or not all(
-                        _word_matches(mode, value, tokens[i + k])
-                        for k, (mode, value) in enumerate(term.words[1:], start=1)
+                if (
+                    n > 1
+                    and (
+                        i + n > count
+                        # A phrase does not run across sentences.
+                        or tokens[i + n - 1].sentence != token.sentence
+                        or not all(
+                            _word_matches(mode, value, tokens[i + k])
+                            for k, (mode, value) in enumerate(term.words[1:], start=1)
+                        )
                     )
                 ):
                     continue
