@@ -329,6 +329,15 @@ class TestSubstanceNotMention:
         text = FILLER.replace("patients", "users") + "Success is installs and cost per install."
         assert fires("vanity-metrics-only", text)
 
+    def test_service_levels_are_not_impact(self):
+        text = FILLER + "The platform runs at 99.9% uptime with p95 latency under 200 ms."
+        assert fires("not-quantified", text)
+        assert not fires("not-quantified", text + " Readmissions fell by a third.")
+
+    def test_self_description_is_not_a_story(self):
+        text = "I'm outcome-focused and I'm passionate about patients and their care. " * 8
+        assert fires("no-specific-example", text)
+
     def test_hypothetical_is_not_a_story(self):
         text = (
             "For example, a PM might interview nurses and then would ship a fix. If I were "

@@ -71,7 +71,9 @@ def no_structure(r: Reading) -> Outcome | None:
     kind="missing",
 )
 def not_quantified(r: Reading) -> Outcome | None:
-    if r.quantities:
+    # "99.9% uptime, p95 under 200 ms" measures the system, not the impact.
+    plumbing = set(r.sentences("tech_sla"))
+    if any(i not in plumbing for i, _ in r.quantities):
         return None
     return Outcome(
         "Nothing in your answer measures the impact: no baseline or target, percentage, cost, "
