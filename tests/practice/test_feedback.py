@@ -329,6 +329,17 @@ class TestSubstanceNotMention:
         text = FILLER.replace("patients", "users") + "Success is installs and cost per install."
         assert fires("vanity-metrics-only", text)
 
+    def test_a_glossary_is_knowledge_without_application(self):
+        text = (
+            "Foundational interoperability is the ability to send data. Structural "
+            "interoperability defines the format of the exchange. Semantic interoperability "
+            "means the receiver understands the codes. SNOMED CT is a clinical terminology. "
+            "LOINC is a terminology for laboratory tests."
+        ) * 2
+        assert fires("knowledge-without-application", text)
+        applied = text + " For our product, I would map every lab code to LOINC first. " * 4
+        assert not fires("knowledge-without-application", applied)
+
     def test_service_levels_are_not_impact(self):
         text = FILLER + "The platform runs at 99.9% uptime with p95 latency under 200 ms."
         assert fires("not-quantified", text)

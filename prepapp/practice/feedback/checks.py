@@ -484,10 +484,15 @@ def features_not_trust(r: Reading) -> Outcome | None:
 )
 def knowledge_without_application(r: Reading) -> Outcome | None:
     sentences = r.text.sentences
+    # Two sentences are too few to call a recital (the length is the finding there).
+    if len(sentences) < 3:
+        return None
     applied = set(r.first_person_sentences) | set(r.sentences("application"))
     if len(applied) / len(sentences) >= r.setting("application_min_share", 0.3):
         return None
-    recited = set(r.sentences("knowledge")) | set(r.expansion_sentences)
+    recited = (
+        set(r.sentences("knowledge")) | set(r.expansion_sentences) | set(r.definition_sentences)
+    )
     if len(recited) / len(sentences) < r.setting("recital_min_share", 0.3):
         return None
     return Outcome(

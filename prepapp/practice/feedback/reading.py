@@ -244,6 +244,18 @@ class Reading:
         return found
 
     @cached_property
+    def definition_sentences(self) -> list[int]:
+        """Sentences that define rather than decide: "Semantic interoperability is…",
+        "SaMD is categorised using two factors", with no I or we in them."""
+        found = []
+        for s in self.text.sentences:
+            if any(t.low in _FIRST_PERSON for t in s.tokens):
+                continue
+            if _DEFINITION.match(s.text):
+                found.append(s.index)
+        return found
+
+    @cached_property
     def expansion_sentences(self) -> list[int]:
         """Sentences that spell out an acronym: "Health Insurance … Act (HIPAA)"."""
         return [s.index for s in self.text.sentences if _EXPANSION.search(s.text)]
@@ -266,6 +278,11 @@ class Reading:
         return bool(_MOVE.search(self.text.sentences[index].low))
 
 
+_DEFINITION = re.compile(
+    r"^(?:[\w()/'’.-]+\s){1,7}(?:is|are|means|refers to|defines|covers|describes|includes|"
+    r"stands for|is defined|are defined|is categori[sz]ed|is classified|are classified|"
+    r"requires|establishes|sets out|applies to|governs|regulates|consists of)\b"
+)
 _EXPANSION = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|and|of|for|the|to|on)){1,9} \([A-Z][A-Za-z0-9]{1,9}\)"
     r"|\b[A-Z]{2,}[a-z]?\s*\((?:[A-Z][a-z]+[ -]?){2,}"
