@@ -441,6 +441,8 @@ def data_without_story(r: Reading) -> Outcome | None:
     numeric = sorted({i for i, _ in r.quantities})
     if len(numeric) < r.setting("data_min_sentences", 4):
         return None
+    if r.has("data_conclusion"):
+        return None
     story = set(r.sentences("data_story"))
     # A number is explained in its own sentence or the one after it.
     explained = [i for i in numeric if i in story or i + 1 in story]
