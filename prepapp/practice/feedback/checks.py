@@ -265,14 +265,12 @@ def ai_without_limits(r: Reading) -> Outcome | None:
     # A limit named inside an accuracy claim ("validated at 94%, so bias is not a big
     # concern") is the claim, not a limit.
     waved = set(r.sentences("dismissal"))
-    if any(not r.has_claim(m.sentence) and m.sentence not in waved for m in r.hits("ai_limits")):
+    limits = r.hits_outside("ai_limits", "ai_limits_not")
+    if any(not r.has_claim(m.sentence) and m.sentence not in waved for m in limits):
         return None
     # "Validated" counts when it names how; "validated, 92% accuracy" is a claim.
-    for m in r.hits("ai_validation"):
-        sentence = r.text.sentences[m.sentence]
-        claim = r.has_claim(sentence.index)
-        if not claim:
-            return None
+    if any(not r.has_claim(m.sentence) for m in r.hits("ai_validation")):
+        return None
     return Outcome(
         f"You rely on {r.terms(ai)} but say nothing about its limits: bias, how you would "
         "validate it on your population, its failure modes, or who oversees its output. An "
