@@ -321,8 +321,9 @@ def ai_for_its_own_sake(r: Reading) -> Outcome | None:
 )
 def interoperability_technical_only(r: Reading) -> Outcome | None:
     interop = r.hits("interop")
-    # One passing "API" or "interoperability as a trend" is not an integration plan.
-    if len({m.sentence for m in interop}) < 2:
+    # One passing "API" or "interoperability as a trend" is not an integration plan; a
+    # sentence of nothing but standards ("FHIR APIs plus HL7 feeds via an engine") is.
+    if len({m.sentence for m in interop}) < 2 and len({m.term for m in interop}) < 3:
         return None
     if r.has("interop_semantics") or r.has("interop_workflow"):
         return None
