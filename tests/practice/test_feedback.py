@@ -214,6 +214,17 @@ class TestTextModel:
         ]
         assert text.structured_lines == 3
 
+    def test_table_rows_are_lines_of_their_own(self):
+        text = AnswerText(
+            "| Metric | Value |\n| --- | --- |\n| Readmissions | 14.2% |\n| Cost | $212 |"
+        )
+        assert [s.text for s in text.sentences] == [
+            "Metric Value",
+            "Readmissions 14.2%",
+            "Cost $212",
+        ]
+        assert text.structured_lines == 3
+
     def test_negation_stays_in_its_clause(self):
         text = AnswerText("We would not use AI, but a rules engine with clinician review.")
         negated = {t.low: t.negated for t in text.tokens}

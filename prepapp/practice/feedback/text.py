@@ -159,9 +159,15 @@ def word_count(plain: str) -> int:
     return sum(1 for _ in _WORD_COUNT.finditer(rest)) + (cjk + 1) // 2
 
 
+_TABLE_ROW = re.compile(r"^[ \t]*\|")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
 def _line_kind(raw_line: str) -> str:
     if _HEADING.match(raw_line):
         return "heading"
+    if _TABLE_ROW.match(raw_line):
+        return "item"  # each table row reads as one line of its own
     if _BULLET.match(raw_line) or _BOLD_LABEL.match(raw_line) or _LABEL.match(raw_line):
         return "item"
     return "prose"
@@ -225,6 +231,8 @@ class AnswerText:
         # A run of prose lines is one chunk (soft-wrapped); each heading or item is its own.
         chunks: list[tuple[str, str]] = []
         for line in lines:
+            if _TABLE_RULE.match(line):
+                continue
             kind = _line_kind(line)
             if kind != "prose":
                 self.structured_lines += 1
