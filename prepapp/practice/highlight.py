@@ -48,6 +48,12 @@ def _key(text: str) -> tuple[str, list[int]]:
 
 def evidence_highlight(body_html: str, evidence: list[tuple[str, str]]) -> str:
     """`body_html` with each (anchor id, sentence) of `evidence` marked; unknown ones skipped."""
+    return evidence_marks(body_html, evidence)[0]
+
+
+def evidence_marks(body_html: str, evidence: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
+    """The marked HTML, and for each anchor asked for, the id that is on the page: two
+    findings quoting the same sentence share one mark (and one id)."""
     parser = _Pieces()
     parser.feed(body_html)
     parser.close()
@@ -55,6 +61,8 @@ def evidence_highlight(body_html: str, evidence: list[tuple[str, str]]) -> str:
     text = "".join(value for kind, value in pieces if kind == "text")
     key, where = _key(text)
     marks: list[tuple[int, int, str]] = []  # (start, end) in `text`, anchor id
+    by_span: dict[tuple[int, int], str] = {}
+    aliases: dict[str, str] = {}
     for anchor, sentence in evidence:
         needle, _ = _key(sentence)
         if not needle:
@@ -62,7 +70,13 @@ def evidence_highlight(body_html: str, evidence: list[tuple[str, str]]) -> str:
         at = key.find(needle)
         if at < 0:
             continue
-        marks.append((where[at], where[at + len(needle) - 1] + 1, anchor))
+        span = (where[at], where[at + len(needle) - 1] + 1)
+        if span in by_span:
+            aliases.setdefault(anchor, by_span[span])
+            continue
+        by_span[span] = anchor
+        aliases.setdefault(anchor, anchor)
+        marks.append((*span, anchor))
     marks.sort()
     out: list[str] = []
     offset = 0
@@ -87,10 +101,13 @@ def evidence_highlight(body_html: str, evidence: list[tuple[str, str]]) -> str:
         out.append(html.escape(text[cursor:end], quote=False))
         offset = end
     attributes = {**ALLOWED_ATTRIBUTES, "mark": {"id", "class"}}
-    return nh3.clean(
+    html_out = nh3.clean(
         "".join(out),
         tags=ALLOWED_TAGS | {"mark"},
         attributes=attributes,
         url_schemes=URL_SCHEMES,
         link_rel=LINK_REL,
     )
+    # An anchor whose first mark was inside another's range never got its id on the page.
+    placed = {anchor for anchor in aliases.values() if f'id="{anchor}"' in html_out}
+    return html_out, {a: t for a, t in aliases.items() if t in placed}

@@ -19,7 +19,7 @@ from prepapp.practice.attempts import attempts_compare
 from prepapp.practice.feedback import CHECKS
 from prepapp.practice.filters import AnswerFilterForm, answers_filter
 from prepapp.practice.forms import AnswerForm, ReviewForm, UserQuestionForm
-from prepapp.practice.highlight import evidence_highlight
+from prepapp.practice.highlight import evidence_marks
 from prepapp.practice.models import Answer, Finding, ReviewCard, UserQuestion
 from prepapp.practice.rubric import LEVELS, Dimension, round_dimensions, score_field
 from prepapp.practice.scheduling import card_review, cards_due
@@ -114,13 +114,15 @@ def _findings_shown(answer: Answer, user) -> dict:
             }
         )
     current = {f.code for f in findings}
+    body, anchors = evidence_marks(answer.body_html, evidence)
+    for item in shown:
+        # The link goes to the mark on the page, or nowhere when the quote is not found.
+        item["anchor"] = anchors.get(item["anchor"], "")
     return {
         "findings_shown": shown,
         "previous_answer_id": previous,
         "fixed": [titles.get(c, c) for c in titles if c in previous_codes - current],
-        "body_marked": evidence_highlight(answer.body_html, evidence)
-        if evidence
-        else answer.body_html,
+        "body_marked": body,
     }
 
 

@@ -44,7 +44,8 @@ def test_evidence_is_marked_in_the_answer_across_markdown(auth_client, user):
     # The sentence runs across <strong>: each piece is marked inside its own element.
     assert re.search(
         r'<strong><mark class="evidence" id="evidence-vanity-metrics-only">Success means more '
-        r"downloads and DAU</mark></strong>",
+        r'downloads and DAU</mark></strong><mark class="evidence">, and we will report them '
+        r"every month</mark>",
         html,
     )
     assert 'href="#evidence-vanity-metrics-only"' in html

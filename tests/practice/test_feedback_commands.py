@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from prepapp.library.models import Question
 from prepapp.practice.answers import answer_save, feedback_version
-from prepapp.practice.highlight import evidence_highlight
+from prepapp.practice.highlight import evidence_highlight, evidence_marks
 from prepapp.practice.models import Answer, Finding
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +61,15 @@ class TestHighlight:
         marked = evidence_highlight(html, [("e", "<b>")])
         assert "<b>" not in marked
         assert '&lt;<mark class="evidence" id="e">b</mark>&gt;' in marked
+
+    def test_two_findings_quoting_one_sentence_share_its_mark(self):
+        html = "<p>We track DAU only.</p>"
+        out, anchors = evidence_marks(
+            html, [("a", "We track DAU only."), ("b", "We track DAU only.")]
+        )
+        assert out.count("<mark") == 1 and 'id="a"' in out
+        assert anchors == {"a": "a", "b": "a"}
+        assert evidence_marks(html, [("c", "Not in it")])[1] == {}
 
     def test_ids_are_attributes_nh3_keeps_only_on_mark(self):
         out = evidence_highlight('<p><a href="https://x.org">link</a> text</p>', [("e1", "link")])
