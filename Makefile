@@ -35,6 +35,7 @@ setup: $(VENV)/.deps
 	@# The rate limiter's counters live in this table (a cache table, not a migration).
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py sync_content
+	$(BIN)/python manage.py feedback_refresh
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 run: setup

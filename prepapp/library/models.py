@@ -7,8 +7,36 @@ survive a re-sync. Nothing here imports a user app.
 
 from __future__ import annotations
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+
+CHECK_REASON_MAX_LENGTH = 200
+
+
+def feedback_checks_validate(value) -> None:
+    """A map of feedback check codes to the short reason the check applies (or is dropped)."""
+    if not isinstance(value, dict):
+        raise ValidationError(
+            'Give an object of check codes and reasons, e.g. {"too-short": "…"}.'
+        )
+    for code, reason in value.items():
+        if not re.fullmatch(r"[a-z][a-z0-9-]{1,39}", code):
+            raise ValidationError(f"{code!r} is not a check code (lower case, hyphens).")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError(f"Give a short reason for {code!r}.")
+        if len(reason) > CHECK_REASON_MAX_LENGTH:
+            raise ValidationError(
+                f"The reason for {code!r} is longer than {CHECK_REASON_MAX_LENGTH} characters."
+            )
+
+
+def _checks_field(help_text: str) -> models.JSONField:
+    return models.JSONField(
+        default=dict, blank=True, validators=[feedback_checks_validate], help_text=help_text
+    )
 
 
 class SlugManager(models.Manager):
@@ -54,6 +82,9 @@ class Topic(SluggedModel):
     name = models.CharField(max_length=120)
     description = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    feedback_checks = _checks_field(
+        "Feedback checks every question in this topic gets: check code → why it applies."
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -91,6 +122,9 @@ class Round(SluggedModel):
     assesses = models.TextField()
     description = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, related_name="rounds")
+    feedback_checks = _checks_field(
+        "Feedback checks every question in this round gets: check code → why it applies."
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -128,6 +162,13 @@ class Question(SluggedModel):
     guidance = models.TextField(help_text="What a strong answer covers.")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DERIVED)
     sources = models.ManyToManyField(Source, related_name="questions")
+    # The round and topic give default feedback checks; a question adds or drops a few.
+    feedback_checks_added = _checks_field(
+        "Checks this question adds to its round's and topic's: check code → why."
+    )
+    feedback_checks_dropped = _checks_field(
+        "Checks of its round or topic this question does not get: check code → why not."
+    )
 
     class Meta:
         ordering = ["round__order", "topic__order", "slug"]

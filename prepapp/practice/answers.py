@@ -6,6 +6,7 @@ import dataclasses
 
 from django.db import transaction
 
+from prepapp.library.content import PACK_PATH
 from prepapp.library.models import MistakePair
 from prepapp.practice import feedback
 from prepapp.practice.markdown import markdown_render
@@ -13,6 +14,37 @@ from prepapp.practice.models import Answer, Finding
 from prepapp.practice.scheduling import card_for_question
 
 CODE_MAX_LENGTH = Finding._meta.get_field("code").max_length
+# The pack's feedback vocabulary lives beside it: healthcare_pm.json -> healthcare_pm_feedback.toml.
+VOCABULARY_PATH = PACK_PATH.with_name(f"{PACK_PATH.stem}_feedback.toml")
+
+
+def feedback_vocabulary() -> feedback.Vocabulary:
+    """The pack's term lists, read once per process."""
+    return feedback.vocabulary_load(VOCABULARY_PATH)
+
+
+def feedback_version() -> str:
+    """Changes whenever the checks, their vocabulary or the pack's expectations change."""
+    return feedback.checks_version(VOCABULARY_PATH, PACK_PATH)
+
+
+def own_question_checks() -> dict[str, str]:
+    """The checks for a question of your own with no round or topic (the vocabulary says)."""
+    return dict(feedback_vocabulary().settings.get("own_question_checks", {}))
+
+
+def answer_expectations(question=None, user_question=None) -> list[feedback.CheckExpectation]:
+    """The checks an answer to this question gets, each with why (the content pack says)."""
+    target = question or user_question
+    round_ = target.round if target else None
+    topic = target.topic if target else None
+    return feedback.checks_expected(
+        round_checks=round_.feedback_checks if round_ else None,
+        topic_checks=topic.feedback_checks if topic else None,
+        added=question.feedback_checks_added if question else None,
+        dropped=question.feedback_checks_dropped if question else None,
+        default=own_question_checks(),
+    )
 
 
 def answer_save(answer: Answer, *, mistakes=None) -> Answer:
@@ -25,7 +57,7 @@ def answer_save(answer: Answer, *, mistakes=None) -> Answer:
     found = answer_findings_compute(answer)
     with transaction.atomic():
         answer.finding_count = len(found)
-        answer.save()
+        answer.save()  # with the feedback_version answer_findings_compute set
         if mistakes is not None:
             answer.mistakes.set(mistakes)
         answer_findings_replace(answer, found)
@@ -39,18 +71,23 @@ def answer_save(answer: Answer, *, mistakes=None) -> Answer:
 def answer_findings_compute(answer: Answer) -> list[feedback.FeedbackFinding]:
     """The feedback checks' findings for an answer, one per code."""
     round_ = answer.round
-    topic = answer.question.topic if answer.question_id else answer.user_question.topic
+    target = answer.question if answer.question_id else answer.user_question
+    expected = answer_expectations(
+        answer.question if answer.question_id else None,
+        answer.user_question if answer.user_question_id else None,
+    )
     found = feedback.answer_feedback(
         answer.body,
-        round_slug=round_.slug if round_ else None,
-        topic_slug=topic.slug if topic else None,
-        minutes=round_.typical_minutes if round_ else None,
+        checks=[e.code for e in expected],
+        vocabulary=feedback_vocabulary(),
+        minutes=round_.typical_minutes if round_ and target else None,
     )
     # One row per code (the table is unique on it), each code cut to the column's length.
     unique: dict[str, feedback.FeedbackFinding] = {}
     for item in found:
         code = item.code[:CODE_MAX_LENGTH]
         unique.setdefault(code, dataclasses.replace(item, code=code))
+    answer.feedback_version = feedback_version()
     return list(unique.values())
 
 
@@ -66,6 +103,37 @@ def answer_findings_replace(answer: Answer, found) -> list[Finding]:
             code=item.code,
             message=item.message,
             mistake=pairs.get(item.mistake_slug),
+            evidence=list(item.evidence),
         )
         for item in found
     )
+
+
+def answers_feedback_refresh(batch_size: int = 200) -> int:
+    """Re-run the checks on every answer whose findings came from other checks. Returns how many.
+
+    Run at start-up (`make setup`): when the checks, their vocabulary or the pack's
+    expectations change, old answers show the new feedback instead of the old one.
+    """
+    version = feedback_version()
+    stale = (
+        Answer.objects.exclude(feedback_version=version)
+        .select_related(
+            "question__round", "question__topic", "user_question__round", "user_question__topic"
+        )
+        .order_by("pk")
+    )
+    done = 0
+    last_pk = 0
+    while True:
+        batch = list(stale.filter(pk__gt=last_pk)[:batch_size])
+        if not batch:
+            return done
+        with transaction.atomic():
+            for answer in batch:
+                found = answer_findings_compute(answer)
+                answer.finding_count = len(found)
+                answer_findings_replace(answer, found)
+            Answer.objects.bulk_update(batch, ["finding_count", "feedback_version"])
+        done += len(batch)
+        last_pk = batch[-1].pk

@@ -123,6 +123,8 @@ class Answer(RubricScores):
     # its replacement) stay distinct. Unique per user, not site-wide: a file can go into a
     # second account here. db_default so the previous release can insert during upgrades.
     uid = models.UUIDField(default=uuid.uuid4, db_default=UUID4(), editable=False)
+    # The checks' version that produced the findings: `feedback_refresh` re-runs older ones.
+    feedback_version = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -177,6 +179,9 @@ class Finding(models.Model):
     mistake = models.ForeignKey(
         MistakePair, on_delete=models.SET_NULL, null=True, blank=True, related_name="findings"
     )
+    # The answer's own sentences that triggered it (highlighted on the page); empty when the
+    # finding is about something missing.
+    evidence = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,11 +16,13 @@ from prepapp.fields import id_parse
 from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import MistakePair, Question
 from prepapp.navigation import next_url_safe
-from prepapp.practice.answers import answer_save
+from prepapp.practice.answers import answer_expectations, answer_save
 from prepapp.practice.attempts import attempts_compare
+from prepapp.practice.feedback import CHECKS
 from prepapp.practice.filters import AnswerFilterForm, answers_filter
 from prepapp.practice.forms import AnswerForm, ReviewForm, UserQuestionForm
-from prepapp.practice.models import Answer, ReviewCard, UserQuestion
+from prepapp.practice.highlight import evidence_marks
+from prepapp.practice.models import Answer, Finding, ReviewCard, UserQuestion
 from prepapp.practice.own_questions import own_question_get_or_create
 from prepapp.practice.rubric import LEVELS, Dimension, round_dimensions, score_field
 from prepapp.practice.scheduling import ReviewNotDue, card_review, cards_due
@@ -54,6 +56,76 @@ def _question_context(question=None, user_question=None) -> dict:
         "round": round_,
         "topic": target.topic if target else None,
         "suggested_seconds": round_.typical_minutes * 60 if round_ else None,
+        # "This answer will be checked for…".
+        "expectations": answer_expectations(question, user_question),
+    }
+
+
+def _self_checks(pairs) -> list:
+    """The mistakes no automatic check reads: the form lists them to check yourself."""
+    covered = {check.mistake_slug for check in CHECKS}
+    return [pair for pair in pairs if pair.slug not in covered]
+
+
+def _findings_shown(answer: Answer, user) -> dict:
+    """Findings with their evidence marked in the answer, and how they compare with the
+    previous attempt at the same question."""
+    findings = list(answer.findings.select_related("mistake"))
+    target = (
+        {"question_id": answer.question_id}
+        if answer.question_id
+        else {"user_question_id": answer.user_question_id}
+    )
+    previous = (
+        Answer.objects.for_user(user)
+        .filter(**target)
+        .filter(
+            Q(created_at__lt=answer.created_at) | Q(created_at=answer.created_at, pk__lt=answer.pk)
+        )
+        .order_by("-created_at", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    # Always one query, so the page's query count does not depend on the history.
+    previous_codes = set(
+        Finding.objects.filter(answer_id=previous or 0).values_list("code", flat=True)
+    )
+    expected = {
+        e.code: e.reason
+        for e in answer_expectations(
+            answer.question if answer.question_id else None,
+            answer.user_question if answer.user_question_id else None,
+        )
+    }
+    titles = {check.code: check.title for check in CHECKS}
+    shown, evidence = [], []
+    for finding in findings:
+        anchor = f"evidence-{finding.code}"
+        quotes = [q for q in finding.evidence if isinstance(q, str)]
+        evidence += [(anchor, q) for q in quotes]
+        status = None
+        if previous:
+            status = "still there" if finding.code in previous_codes else "new"
+        shown.append(
+            {
+                "finding": finding,
+                "title": finding.title,
+                "quotes": quotes,
+                "anchor": anchor,
+                "expected": expected.get(finding.code, ""),
+                "status": status,
+            }
+        )
+    current = {f.code for f in findings}
+    body, anchors = evidence_marks(answer.body_html, evidence)
+    for item in shown:
+        # The link goes to the mark on the page, or nowhere when the quote is not found.
+        item["anchor"] = anchors.get(item["anchor"], "")
+    return {
+        "findings_shown": shown,
+        "previous_answer_id": previous,
+        "fixed": [titles.get(c, c) for c in titles if c in previous_codes - current],
+        "body_marked": body,
     }
 
 
@@ -118,6 +190,7 @@ def new(request):
         "form": form,
         "question_form": question_form,
         "mistakes": form.mistake_groups(first_topic=context["topic"]),
+        "self_checks": _self_checks(form.mistake_pairs),
         "action": request.get_full_path(),
     }
     return render(request, "practice/new.html", context, status=200)
@@ -143,7 +216,7 @@ def answer(request, pk):
         "topic": (answer.question or answer.user_question).topic,
         "suggested_seconds": round_.typical_minutes * 60 if round_ else None,
         "scores": scores,
-        "findings": answer.findings.select_related("mistake"),
+        **_findings_shown(answer, request.user),
         "tagged": answer.mistakes.select_related("topic"),
         "card": card,
         "review_form": ReviewForm(),
@@ -214,6 +287,7 @@ def edit(request, pk):
         "form": form,
         "answer": answer,
         "mistakes": form.mistake_groups(first_topic=context["topic"]),
+        "self_checks": _self_checks(form.mistake_pairs),
         "action": reverse("practice:edit", args=[pk]),
     }
     return render(request, "practice/edit.html", context)

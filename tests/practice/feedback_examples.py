@@ -161,7 +161,9 @@ checks for every midwife, and explicit consent for remote monitoring.
 **Business case.** The plan pays a quality bonus worth $2.4M if the measure reaches 75%;
 preventing even 10 severe hypertension admissions saves more than the pilot costs.
 
-**Plan.** A 3-month pilot in 2 clinics, then expand if completed visits rise by 20 points.""",
+**Plan.** A 3-month pilot in 2 clinics, then expand if completed visits rise by 20 points.
+Check-ins are booked and documented in the clinics' EHR, inside the midwives' existing
+schedule, so nothing runs beside the care team's workflow.""",
     ),
     "final-round-ai-diagnostic": (
         "final-round-onsite",
@@ -372,22 +374,5 @@ its first month.""",
 
 For example, at my last company we connected 8 hospitals in 9 months this way, and patients'
 readings reached the hospital within 5 minutes.""",
-    ),
-    "no-regulation-by-topic": (
-        None,
-        "ai-ethics",
-        "no-regulation",
-        """The main ethical question with predictive AI for patient risk stratification is who it
-can fail. I would structure it in 3 parts.
-
-1. **Bias.** Models trained on past spending under-estimate the needs of patients who had
-   less access to care, so we validate performance by race, sex and income band before launch.
-2. **Transparency.** Care managers see the top 3 factors behind every score and can override
-   it, and we track the override rate.
-3. **Accountability.** A clinician owns every outreach decision; the score only orders the
-   list.
-
-For example, at my last company re-training on clinical need instead of cost raised the share
-of high-risk Black patients flagged from 18% to 47%.""",
     ),
 }

@@ -6,7 +6,7 @@ import pytest
 
 from prepapp.library.models import MistakePair, Question
 from prepapp.practice import answers as answers_module
-from prepapp.practice.answers import answer_save
+from prepapp.practice.answers import answer_expectations, answer_save
 from prepapp.practice.feedback import FeedbackFinding
 from prepapp.practice.models import Answer, Finding, ReviewCard
 from tests.practice.factories import UserQuestionFactory
@@ -19,8 +19,8 @@ def fake_feedback(monkeypatch):
     calls = []
     result: list[FeedbackFinding] = []
 
-    def answer_feedback(text, *, round_slug, topic_slug, minutes=None):
-        calls.append({"text": text, "round": round_slug, "topic": topic_slug, "minutes": minutes})
+    def answer_feedback(text, *, checks, vocabulary, minutes=None):
+        calls.append({"text": text, "checks": list(checks), "minutes": minutes})
         return list(result)
 
     monkeypatch.setattr(answers_module.feedback, "answer_feedback", answer_feedback)
@@ -37,14 +37,16 @@ def test_findings_map_to_mistake_pairs_and_unknown_slugs_to_none(user, fake_feed
     ]
     question = Question.objects.select_related("round", "topic").order_by("pk").first()
     answer = answer_save(Answer(user=user, question=question, body="text"))
+    expected = answer_expectations(question)
     assert calls == [
         {
             "text": "text",
-            "round": question.round.slug,
-            "topic": question.topic.slug,
+            "checks": [e.code for e in expected],
             "minutes": question.round.typical_minutes,
         }
     ]
+    # The question's own checks: its round's and topic's, as the pack says.
+    assert {"too-short", "no-structure"} <= set(calls[0]["checks"])
     findings = {f.code: f for f in Finding.objects.filter(answer=answer)}
     assert set(findings) == {"known", "unknown"}
     assert findings["known"].mistake == pair and findings["known"].message == "Known."
@@ -72,7 +74,8 @@ def test_own_question_without_round_or_topic(user, fake_feedback):
     calls, _result = fake_feedback
     own = UserQuestionFactory(user=user)
     answer_save(Answer(user=user, user_question=own, body="x"))
-    assert calls[0]["round"] is None and calls[0]["topic"] is None
+    # No round or topic: the vocabulary's default checks for a question of your own.
+    assert calls[0]["checks"] == ["too-short", "no-structure"]
     assert calls[0]["minutes"] is None
     assert ReviewCard.objects.get().user_question == own
 

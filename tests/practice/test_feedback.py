@@ -1,4 +1,4 @@
-"""The automatic feedback checks: strong answers pass, each weak answer fails exactly one check."""
+"""The automatic feedback checks: the registry, the text model, and the rules issue 13 names."""
 
 from __future__ import annotations
 
@@ -9,18 +9,16 @@ from pathlib import Path
 import pytest
 
 from prepapp.practice import feedback
-from prepapp.practice.feedback import (
-    CHECKS,
-    REGULATORY_ROUNDS,
-    REGULATORY_TOPICS,
-    ROUND_MINUTES,
-    FeedbackFinding,
-    answer_feedback,
-    answer_min_words,
-)
+from prepapp.practice.feedback import CHECKS, FeedbackFinding, answer_feedback, checks_expected
+from prepapp.practice.feedback.reading import min_words_for
+from prepapp.practice.feedback.registry import REGISTRY, feedback_check
+from prepapp.practice.feedback.text import AnswerText, sentence_quantities, structure_evidence
+from prepapp.practice.feedback.vocabulary import vocabulary_load, vocabulary_parse
 from tests.practice.feedback_examples import STRONG, WEAK
 
-PACK = Path(__file__).resolve().parents[2] / "fixtures" / "healthcare_pm.json"
+ROOT = Path(__file__).resolve().parents[2]
+PACK = ROOT / "fixtures" / "healthcare_pm.json"
+VOCABULARY = vocabulary_load(ROOT / "fixtures" / "healthcare_pm_feedback.toml")
 CODES = [c.code for c in CHECKS]
 
 
@@ -32,479 +30,415 @@ def pack_objects(model: str) -> dict[str, dict]:
     }
 
 
-def codes(text: str, round_slug: str | None = None, topic_slug: str | None = None, **kw):
+ROUNDS = pack_objects("library.round")
+TOPICS = pack_objects("library.topic")
+QUESTIONS = pack_objects("library.question")
+
+
+def pack_checks(round_slug, topic_slug) -> list[str]:
     return [
-        f.code for f in answer_feedback(text, round_slug=round_slug, topic_slug=topic_slug, **kw)
+        e.code
+        for e in checks_expected(
+            round_checks=ROUNDS[round_slug]["feedback_checks"] if round_slug else None,
+            topic_checks=TOPICS[topic_slug]["feedback_checks"] if topic_slug else None,
+        )
     ]
 
 
-# A long, structured answer with people, regulation and a story, but no number: the base for
-# probing the quantity and vanity recognisers one phrase at a time.
-NUMBERLESS = """## Plan
-
-- **Who:** patients after discharge and the nurses who call them.
-- **What:** a reminder flow built into the discharge teaching, HIPAA compliant from the start.
-- **Why:** missed follow-up visits lead to avoidable returns to hospital.
-
-At my last company I led a similar launch with the clinical team, and the nurses kept using it
-because it replaced a phone list instead of adding a screen. We reviewed every message with a
-physician before go-live and agreed the success measure with the medical director in advance.
-The team wrote down what would count as failure, and the nurses could stop the rollout at any
-point if patients were confused by the messages.
-{extra}
-"""
+def codes(text, checks=None, minutes=60):
+    return [
+        f.code
+        for f in answer_feedback(
+            text, checks=checks or CODES, vocabulary=VOCABULARY, minutes=minutes
+        )
+    ]
 
 
-class TestChecksDescriptor:
-    def test_codes_are_unique_and_complete(self):
-        assert len(set(CODES)) == len(CODES) == 9
-        assert CODES[:7] == [
-            "too-short",
-            "no-structure",
-            "not-quantified",
-            "vanity-metrics-only",
-            "no-regulation",
-            "no-stakeholders",
-            "no-specific-example",
-        ]
+def fires(code: str, text: str, minutes=60) -> bool:
+    return code in codes(text, [code], minutes)
 
-    def test_every_check_has_a_title_and_a_rule(self):
-        for check in CHECKS:
-            assert check.title and check.rule
-            assert check.code.replace("-", "").isalpha()
 
-    def test_every_mistake_slug_exists_in_the_pack(self):
+FILLER = (
+    "At my last company I led the discharge team, and we worked with nurses and patients "
+    "every week on the plan. "
+) * 6
+
+
+class TestRegistry:
+    def test_nineteen_checks_each_declared_once(self):
+        assert len(CODES) == len(set(CODES)) == 19
+        assert CODES[:2] == ["too-short", "no-structure"]
+
+    def test_every_check_has_title_rule_and_a_pair_of_the_pack(self):
         pairs = pack_objects("library.mistakepair")
-        missing = [c.mistake_slug for c in CHECKS if c.mistake_slug not in pairs]
-        assert missing == []
+        for check in CHECKS:
+            assert check.title and len(check.rule) > 40
+            assert check.mistake_slug in pairs
+            assert check.kind in ("missing", "present")
 
-    def test_round_minutes_follow_the_pack(self):
-        rounds = pack_objects("library.round")
-        assert {slug: r["minutes_max"] for slug, r in rounds.items()} == ROUND_MINUTES
+    def test_at_least_sixteen_pairs_are_covered(self):
+        assert len({c.mistake_slug for c in CHECKS}) >= 16
 
-    def test_regulatory_round_and_topic_names_follow_the_pack(self):
-        rounds = pack_objects("library.round")
-        topics = pack_objects("library.topic")
-        assert {s: rounds[s]["name"] for s in REGULATORY_ROUNDS} == REGULATORY_ROUNDS
-        assert {s: topics[s]["name"] for s in REGULATORY_TOPICS} == REGULATORY_TOPICS
+    def test_a_code_cannot_be_declared_twice(self):
+        with pytest.raises(ValueError, match="declared twice"):
+            feedback_check("too-short", title="t", mistake="m", rule="r", kind="missing")(
+                lambda r: None
+            )
+        assert REGISTRY["too-short"].title == "Far too short for the round"
 
     def test_findings_are_frozen(self):
         finding = FeedbackFinding("too-short", "m", "mistake-no-clear-framework")
         with pytest.raises(dataclasses.FrozenInstanceError):
             finding.code = "other"  # type: ignore[misc]
 
+    def test_package_is_pure(self):
+        # Feedback runs on every save: no database, no network, no Django.
+        for path in Path(feedback.__file__).parent.glob("*.py"):
+            source = path.read_text(encoding="utf-8")
+            for forbidden in ("django", "requests", "urllib", "socket"):
+                assert forbidden not in source, (path.name, forbidden)
+
+
+class TestPackExpectations:
+    def test_every_code_in_the_pack_is_a_registered_check(self):
+        used = set()
+        for objects, fields in (
+            (ROUNDS, ["feedback_checks"]),
+            (TOPICS, ["feedback_checks"]),
+            (QUESTIONS, ["feedback_checks_added", "feedback_checks_dropped"]),
+        ):
+            for obj in objects.values():
+                for name in fields:
+                    used |= set(obj[name])
+        assert used <= set(CODES)
+
+    def test_every_question_gets_the_length_and_structure_checks(self):
+        for slug, q in QUESTIONS.items():
+            expected = checks_expected(
+                round_checks=ROUNDS[q["round"][0]]["feedback_checks"],
+                topic_checks=TOPICS[q["topic"][0]]["feedback_checks"],
+                added=q["feedback_checks_added"],
+                dropped=q["feedback_checks_dropped"],
+            )
+            assert {"too-short", "no-structure"} <= {e.code for e in expected}, slug
+            assert all(e.reason for e in expected)
+
+    def test_every_check_applies_to_some_question(self):
+        applied = set()
+        for q in QUESTIONS.values():
+            applied |= {
+                e.code
+                for e in checks_expected(
+                    round_checks=ROUNDS[q["round"][0]]["feedback_checks"],
+                    topic_checks=TOPICS[q["topic"][0]]["feedback_checks"],
+                    added=q["feedback_checks_added"],
+                    dropped=q["feedback_checks_dropped"],
+                )
+            }
+        assert applied == set(CODES)
+
+    def test_question_adds_and_drops(self):
+        merged = checks_expected(
+            round_checks={"too-short": "r", "not-quantified": "r"},
+            topic_checks={"no-regulation": "t"},
+            added={"no-structure": "q"},
+            dropped={"not-quantified": "an explanation"},
+        )
+        assert [(e.code, e.source) for e in merged] == [
+            ("too-short", "round"),
+            ("no-structure", "question"),
+            ("no-regulation", "topic"),
+        ]
+
+    def test_no_round_or_topic_uses_the_default(self):
+        merged = checks_expected(default={"too-short": "d", "unknown-code": "x"})
+        assert [e.code for e in merged] == ["too-short"]
+
+    def test_no_round_or_topic_slug_in_the_code(self):
+        source = "".join(
+            p.read_text(encoding="utf-8") for p in Path(feedback.__file__).parent.glob("*.py")
+        )
+        for slug in [*ROUNDS, *TOPICS]:
+            assert f'"{slug}"' not in source, slug
+
 
 @pytest.mark.parametrize("name", list(STRONG))
-def test_strong_answer_has_no_findings(name):
+def test_strong_example_has_no_findings(name):
     round_slug, topic_slug, text = STRONG[name]
-    assert answer_feedback(text, round_slug=round_slug, topic_slug=topic_slug) == []
-
-
-def test_strong_answers_cover_every_round():
-    rounds = {r for r, _, _ in STRONG.values()}
-    assert rounds == set(ROUND_MINUTES)
+    checks = pack_checks(round_slug, topic_slug)
+    assert codes(text, checks, ROUNDS[round_slug]["minutes_max"]) == []
 
 
 @pytest.mark.parametrize("name", list(WEAK))
-def test_weak_answer_fails_exactly_its_check(name):
+def test_weak_example_raises_its_check(name):
     round_slug, topic_slug, expected, text = WEAK[name]
-    findings = answer_feedback(text, round_slug=round_slug, topic_slug=topic_slug)
-    assert [f.code for f in findings] == [expected]
-    (finding,) = findings
-    check = next(c for c in CHECKS if c.code == expected)
-    assert finding.mistake_slug == check.mistake_slug
-    assert len(finding.message) > 40
-
-
-def test_weak_answers_cover_every_check():
-    assert {code for _, _, code, _ in WEAK.values()} == set(CODES)
+    checks = pack_checks(round_slug, topic_slug) + [expected]
+    minutes = ROUNDS[round_slug]["minutes_max"] if round_slug else None
+    assert expected in codes(text, checks, minutes)
 
 
 class TestTooShort:
     @pytest.mark.parametrize(
         ("minutes", "expected"),
-        [(None, 60), (20, 60), (30, 60), (31, 75), (45, 75), (60, 90), (90, 120), (240, 120)],
+        [(None, 60), (20, 60), (30, 60), (31, 75), (45, 75), (60, 90), (90, 120), (0, 60)],
     )
     def test_threshold_scales_with_minutes(self, minutes, expected):
-        assert answer_min_words(minutes) == expected
+        assert min_words_for(minutes) == expected
 
-    @pytest.mark.parametrize(
-        ("round_slug", "words", "fires"),
-        [
-            ("recruiter-screen", 59, True),
-            ("recruiter-screen", 60, False),
-            ("technical", 74, True),
-            ("technical", 75, False),
-            ("final-round-onsite", 119, True),
-            ("final-round-onsite", 120, False),
-            (None, 59, True),
-            ("no-such-round", 60, False),
-        ],
-    )
-    def test_boundary_per_round(self, round_slug, words, fires):
-        text = " ".join(["word"] * words)
-        assert ("too-short" in codes(text, round_slug)) is fires
+    def test_boundary(self):
+        assert fires("too-short", "word " * 59, 30)
+        assert not fires("too-short", "word " * 60, 30)
 
-    def test_explicit_minutes_override_the_round(self):
-        text = " ".join(["word"] * 80)
-        assert "too-short" not in codes(text, "final-round-onsite", minutes=30)
-        assert "too-short" in codes(text, "recruiter-screen", minutes=90)
+    @pytest.mark.parametrize("text", ["", "   ", "# \n- \n**", "``` ```", None])
+    def test_empty_or_markdown_only(self, text):
+        (finding,) = answer_feedback(text, checks=CODES, vocabulary=VOCABULARY, minutes=30)
+        assert finding.code == "too-short"
+        assert finding.message.startswith("There is no answer text yet")
 
-    @pytest.mark.parametrize("minutes", [0, -5])
-    def test_nonsense_minutes_fall_back_to_the_round(self, minutes):
-        (finding,) = [
-            f
-            for f in answer_feedback(
-                "too few words", round_slug="technical", topic_slug=None, minutes=minutes
-            )
-            if f.code == "too-short"
-        ]
-        assert "45-minute round" in finding.message and "at least 75" in finding.message
+    def test_a_short_answer_is_also_judged_on_what_it_says(self):
+        found = codes("We should make it better for everyone.", ["too-short", "no-regulation"], 45)
+        assert found == ["too-short", "no-regulation"]
 
-    def test_message_gives_counts(self):
-        (finding,) = answer_feedback(
-            "I am a PM who loves healthcare.", round_slug="recruiter-screen", topic_slug=None
+
+class TestTextModel:
+    def test_sentences_lists_and_paragraphs(self):
+        text = AnswerText(
+            "## Plan\n\n- one item here\n- two items\n\nFirst, e.g. this. Then that."
         )
-        assert finding.message.startswith("Your answer has 7 words; a 30-minute round")
-        assert "at least 60" in finding.message
-
-    def test_absence_checks_wait_for_a_long_enough_answer(self):
-        # Nothing quantified, no regulation, no people, no example: only the length is reported.
-        assert codes("We should make it better for everyone.", "regulatory-strategy") == [
-            "too-short"
+        assert [s.text for s in text.sentences] == [
+            "Plan",
+            "one item here",
+            "two items",
+            "First, e.g. this.",
+            "Then that.",
         ]
+        assert text.structured_lines == 3
 
-    def test_presence_checks_run_on_short_answers(self):
-        assert codes("Success is DAU and downloads.", "execution-metrics") == [
-            "too-short",
-            "vanity-metrics-only",
-        ]
-
-
-class TestEdgeCases:
-    @pytest.mark.parametrize(
-        "text", ["", "   ", "\n\t\n", "# \n- \n**", "***\n---\n> \n1. \n", "``` ```"]
-    )
-    def test_empty_or_markdown_only_gives_only_too_short(self, text):
-        findings = answer_feedback(text, round_slug=None, topic_slug=None)
-        assert [f.code for f in findings] == ["too-short"]
-        assert findings[0].message.startswith("There is no answer text yet")
-
-    def test_none_text_does_not_crash(self):
-        assert codes(None) == ["too-short"]  # type: ignore[arg-type]
-
-    @pytest.mark.parametrize("name", list(STRONG)[:3])
-    def test_none_round_and_topic(self, name):
-        _, _, text = STRONG[name]
-        assert codes(text, None, None) == []
-
-    def test_very_long_answer(self):
-        _, _, text = STRONG["product-sense-heart-failure"]
-        long_text = (text + "\n\n") * (200_000 // len(text) + 1)
-        assert len(long_text) > 200_000
-        assert codes(long_text, "product-sense-case-study", "product-sense-design") == []
-
-    def test_very_long_pathological_line(self):
-        # One 200k-character line of repeated fragments regexes might backtrack on.
-        text = ("I we ed at A " + "a" * 50 + " 1.1.1.1 [x](" + "#" * 20 + " ") * 2500
-        assert "too-short" not in codes(text, "technical", "ai-ethics")
-
-    def test_spanish_answer(self):
-        text = """## Propuesta
-
-- **Problema:** el 20% de los pacientes con insuficiencia cardiaca reingresa en 30 días.
-- **Solución:** una báscula conectada y un equipo de enfermería que revisa cada alerta.
-- **Métricas:** reducir los reingresos un 15% y el coste por paciente.
-
-En mi empresa anterior lancé un programa similar con 3 hospitales y los médicos lo adoptaron
-porque no añadía trabajo. Cumplimos con la normativa de privacidad desde el primer día y
-obtuvimos el consentimiento de cada paciente antes de compartir sus datos. Los médicos y las
-enfermeras revisaron cada mensaje antes del lanzamiento, y medimos el resultado cada semana."""
-        # Words, numbers and markdown structure are language-neutral, and "consentimiento" is
-        # read as consent; but the people keywords are English, so "pacientes" and "médicos"
-        # are missed. A behavioural round also misses the Spanish story ("lancé").
-        assert codes(text, "product-sense-case-study") == ["no-stakeholders"]
-        assert codes(text, "hiring-manager") == ["no-stakeholders", "no-specific-example"]
-
-    def test_chinese_answer(self):
-        text = (
-            "我会先了解心力衰竭患者出院后的需求，然后设计一个远程监测产品。"
-            "护士每天查看体重变化，医生在复诊前看到摘要。"
-            "目标是在六个月内把三十天再入院率降低百分之十五。"
-        ) * 3
-        findings = answer_feedback(text, round_slug="technical", topic_slug=None)
-        # CJK characters count as about two per word, so this is long enough for the round.
-        assert [f.code for f in findings] == [
-            "not-quantified",
-            "no-regulation",
-            "no-stakeholders",
-            "no-specific-example",
-        ]
-
-    def test_chinese_digits_still_count_as_numbers(self):
-        text = "目标是把三十天再入院率降低15%，" * 20
-        assert "not-quantified" not in codes(text, "execution-metrics")
-
-    def test_markdown_links_and_html_are_read_as_their_text(self):
-        text = NUMBERLESS.format(
-            extra="See [the FDA 510(k) guidance](https://fda.gov/x) <b>15%</b>."
+    def test_table_rows_are_lines_of_their_own(self):
+        text = AnswerText(
+            "| Metric | Value |\n| --- | --- |\n| Readmissions | 14.2% |\n| Cost | $212 |"
         )
-        assert codes(text, "regulatory-strategy") == []
+        assert [s.text for s in text.sentences] == [
+            "Metric Value",
+            "Readmissions 14.2%",
+            "Cost $212",
+        ]
+        assert text.structured_lines == 3
 
+    def test_negation_stays_in_its_clause(self):
+        text = AnswerText("We would not use AI, but a rules engine with clinician review.")
+        negated = {t.low: t.negated for t in text.tokens}
+        assert negated["ai"] is True and negated["engine"] is False
 
-class TestQuantities:
+    def test_not_just_is_not_a_negation(self):
+        text = AnswerText("It is not just FHIR plumbing.")
+        assert not any(t.negated for t in text.tokens if t.low == "fhir")
+
+    def test_no_show_is_a_word(self):
+        text = AnswerText("No-shows fell.")
+        assert not any(t.negated for t in text.tokens)
+
     @pytest.mark.parametrize(
         "phrase",
         [
             "Readmissions fell 15%.",
             "It saved $2M a year.",
             "It was 3x faster.",
-            "We cut it to 4 minutes.",
-            "About 2,000 members enrolled.",
-            "A 30-day window.",
-            "It took two weeks.",
+            "We cut it from 11 to 4 minutes.",
+            "Denials were cut by a third.",
+            "Sign-ups doubled.",
+            "About a quarter of patients stayed.",
             "Costs were halved.",
             "Adherence rose ten percent.",
-            "A 1.5 point drop in HbA1c.",
-            "Each visit cost 1.50 more.",
-            "A fee of 2,00 per claim.",
+            "1 in 5 is readmitted.",
+            "It saved two hours a week.",
         ],
     )
-    def test_counts_as_quantified(self, phrase):
-        assert "not-quantified" not in codes(NUMBERLESS.format(extra=phrase), "execution-metrics")
+    def test_quantities(self, phrase):
+        assert sentence_quantities(phrase)
 
     @pytest.mark.parametrize(
         "phrase",
         [
             "We filed a 510(k).",
-            "It used HL7 and FHIR R4 with ICD-10 codes.",
+            "It used HL7 v2 and FHIR R4 with ICD-10 codes.",
             "Under the 21st Century Cures Act.",
-            "That was in 2021, in Q3.",
-            "We measured HbA1c.",
-            "One of the nurses agreed.",
+            "That was in 2021.",
+            "The design has three layers and two teams.",
+            "We ran a 3-month pilot in 2 hospitals.",
         ],
     )
-    def test_does_not_count_as_quantified(self, phrase):
-        assert "not-quantified" in codes(NUMBERLESS.format(extra=phrase), "execution-metrics")
-
-
-class TestVanityMetrics:
-    def test_quotes_the_metrics_found(self):
-        text = NUMBERLESS.format(extra="Success means DAU/MAU above 40% and more Sign-ups.")
-        (finding,) = [
-            f
-            for f in answer_feedback(text, round_slug="execution-metrics", topic_slug=None)
-            if f.code == "vanity-metrics-only"
-        ]
-        assert "“DAU/MAU”" in finding.message and "“Sign-ups”" in finding.message
-
-    def test_quotes_keep_the_answer_spelling_when_lowercasing_changes_length(self):
-        # "İ" lower-cases to two code points, so positions in the lower-cased text shift.
-        text = "İstanbul clinic: DAU and Downloads went up. " * 20
-        (finding,) = [
-            f
-            for f in answer_feedback(text, round_slug=None, topic_slug=None)
-            if f.code == "vanity-metrics-only"
-        ]
-        assert "“dau”, “downloads”" in finding.message
-
-    def test_quotes_at_most_three_distinct_metrics(self):
-        text = "downloads DAU downloads MAU page views installs " * 30
-        (finding,) = [
-            f
-            for f in answer_feedback(text, round_slug=None, topic_slug=None)
-            if f.code == "vanity-metrics-only"
-        ]
-        assert finding.message.count("“") == 3
+    def test_not_quantities(self, phrase):
+        assert sentence_quantities(phrase) == []
 
     @pytest.mark.parametrize(
-        "outcome",
-        ["30-day readmissions", "medication adherence", "HEDIS scores", "cost of care", "A1c"],
-    )
-    def test_an_outcome_metric_clears_it(self, outcome):
-        text = NUMBERLESS.format(extra=f"We track DAU and downloads of 5,000, and {outcome}.")
-        assert "vanity-metrics-only" not in codes(text, "execution-metrics")
-
-    def test_clicks_in_a_clinical_workflow_are_not_vanity(self):
-        text = NUMBERLESS.format(extra="It removed 2 clicks from every medication check.")
-        assert codes(text, "execution-metrics") == []
-
-
-class TestStructure:
-    PROSE = (
-        "I would look at patients in the clinic and the doctors who treat them and the costs "
-        "of 20 visits a year under HIPAA, and at my last company I led this work. "
-    ) * 6
-
-    def test_prose_without_structure_fires(self):
-        assert codes(self.PROSE, "execution-metrics") == ["no-structure"]
-
-    @pytest.mark.parametrize(
-        "marker",
+        "text",
         [
-            "## Users\nText.\n## Metrics\nText.",
-            "- users\n- metrics",
-            "1. users\n2) metrics",
-            "Goal: fewer readmissions\nRisk: alert fatigue",
-            "**Users**\n**Metrics**",
-            "First, the users. Second, the metrics.",
+            "To begin with, we listen. Next, we map the work. After that, we pilot. Finally, we scale.",
+            "First the users. Then the metrics.",
             "I would use the CIRCLES method.",
-            "My framework is simple.",
-            "I would answer in three parts.",
-            "The situation, the task, the action and the result.",
+            ("Patients miss visits because reminders fail us. " * 3 + "\n\n") * 3,
         ],
     )
-    def test_structure_markers_clear_it(self, marker):
-        assert codes(marker + "\n\n" + self.PROSE, "execution-metrics") == []
+    def test_structure_in_prose(self, text):
+        assert structure_evidence(AnswerText(text))
 
-    @pytest.mark.parametrize(
-        "not_marker",
-        [
-            "- only one bullet",
-            "We ate rice and looked at the stars.",
-            "We followed the regulatory framework.",
-            "First we listened.",
-        ],
-    )
-    def test_non_markers_do_not_clear_it(self, not_marker):
-        assert codes(not_marker + "\n\n" + self.PROSE, "execution-metrics") == ["no-structure"]
-
-    def test_short_answers_need_no_structure(self):
-        text = " ".join(self.PROSE.split()[:140])
-        assert "no-structure" not in codes(text, "execution-metrics")
+    def test_one_block_has_no_structure(self):
+        assert structure_evidence(AnswerText("We listen and then we build it all. " * 30)) is None
 
 
-class TestGating:
-    def test_regulation_not_expected_in_culture_fit(self):
-        _, _, _, text = WEAK["no-regulation-product-design"]
-        assert codes(text, "culture-fit", "interview-approach") == []
-
-    @pytest.mark.parametrize("topic", sorted(REGULATORY_TOPICS))
-    def test_regulation_expected_by_topic_alone(self, topic):
-        _, _, _, text = WEAK["no-regulation-product-design"]
-        assert codes(text, None, topic) == ["no-regulation"]
-
-    @pytest.mark.parametrize("round_slug", ["recruiter-screen", "culture-fit"])
-    def test_stakeholders_not_required_in_screens_and_culture_fit(self, round_slug):
-        _, _, _, text = WEAK["no-stakeholders-technical-pipeline"]
-        assert "no-stakeholders" not in codes(text, round_slug)
-
-    def test_hypothetical_answer_is_fine_outside_behavioural_rounds(self):
-        _, _, _, text = WEAK["no-specific-example-hypothetical"]
-        assert codes(text, "execution-metrics", "prioritisation-execution") == []
-
-    def test_behavioural_topic_asks_for_a_story_in_any_round(self):
-        _, _, _, text = WEAK["no-specific-example-hypothetical"]
-        assert codes(text, "execution-metrics", "career-transition") == ["no-specific-example"]
-
-    @pytest.mark.parametrize(
-        ("sentence", "fires"),
-        [
-            ("We need to listen to patients and we should share the plan.", True),
-            ("At first the team should listen.", True),
-            ("I led the pilot with the nurses.", False),
-            ("We quickly shipped a fix.", False),
-            ("I've managed clinical partnerships.", False),
-            ("In my previous role the team did this.", False),
-            ("The team at Oscar Health did this.", False),
-            ("For example, a nurse could share it.", False),
-        ],
-    )
-    def test_story_markers(self, sentence, fires):
-        base = (
-            "## Approach\n- listen to clinicians\n- share the trade-off with 3 leads\n\n"
-            + "I would keep patients first and explain every decision to the care team. " * 8
+class TestSubstanceNotMention:
+    def test_dismissed_regulation_is_not_regulation(self):
+        text = FILLER + "I wouldn't worry about the FDA here."
+        (finding,) = answer_feedback(
+            text, checks=["no-regulation"], vocabulary=VOCABULARY, minutes=60
         )
-        result = codes(base + sentence, "hiring-manager")
-        assert ("no-specific-example" in result) is fires
+        assert "FDA" in finding.message
+        assert finding.evidence == ("I wouldn't worry about the FDA here.",)
 
+    def test_regulation_in_plain_words_counts(self):
+        assert not fires("no-regulation", FILLER + "We check state licensure for every nurse.")
 
-class TestAiAndInteroperability:
-    BASE = NUMBERLESS.format(extra="Readmissions fell 15% for 300 patients. {extra}")
+    def test_repeated_slogan_is_shallow(self):
+        text = FILLER + "It will be HIPAA compliant. Everything is HIPAA compliant. " * 2
+        assert fires("regulation-shallow", text)
 
-    @pytest.mark.parametrize(
-        ("sentence", "quoted"),
-        [
-            ("An AI model reads every message.", "“AI”"),
-            ("We add machine learning to rank the list.", "“machine learning”"),
-            ("An LLM drafts the reply.", "“LLM”"),
-        ],
-    )
-    def test_ai_without_limits_quotes_the_term(self, sentence, quoted):
-        text = self.BASE.format(extra=sentence)
-        (finding,) = answer_feedback(text, round_slug="technical", topic_slug=None)
-        assert finding.code == "ai-without-limits" and quoted in finding.message
+    def test_two_kinds_of_substance_are_not_shallow(self):
+        text = FILLER + "We plan a 510(k) with a predicate, and sign a BAA with every hospital."
+        assert not fires("regulation-shallow", text)
+
+    def test_accuracy_claim_is_not_a_limit(self):
+        text = FILLER + "The machine-learning model was validated, with 92% accuracy."
+        assert fires("ai-without-limits", text)
 
     @pytest.mark.parametrize(
         "limit",
-        ["We check it for bias.", "It is validated on 3 sites.", "A clinician has oversight."],
-    )
-    def test_ai_with_its_limits_is_fine(self, limit):
-        text = self.BASE.format(extra="An AI model reads every message. " + limit)
-        assert codes(text, "technical") == []
-
-    def test_lowercase_ai_inside_words_is_not_ai(self):
-        text = self.BASE.format(extra="We said it again and maintained the email list.")
-        assert codes(text, "technical") == []
-
-    # No clinician or workflow in it: those already take interoperability beyond plumbing.
-    PLUMBING = (
-        "## Plan\n- connect 8 hospitals under HIPAA\n- send patients' readings in 5 minutes\n\n"
-        + "At my last company we shipped this for 300 patients of a regional hospital group. " * 8
-        + "{extra}"
-    )
-
-    @pytest.mark.parametrize(
-        ("sentence", "quoted"),
         [
-            ("Data flows over HL7 v2 feeds.", "“HL7”"),
-            ("We expose a FHIR API.", "“FHIR”, “API”"),
-            ("Interoperability is the goal.", "“Interoperability”"),
+            "We check it for bias across subgroups.",
+            "A clinician reviews every flag before anyone acts on it.",
+            "We validate it prospectively on the local population.",
         ],
     )
-    def test_interoperability_plumbing_quotes_the_term(self, sentence, quoted):
-        text = self.PLUMBING.format(extra=sentence)
-        (finding,) = answer_feedback(text, round_slug="technical", topic_slug=None)
-        assert finding.code == "interoperability-technical-only" and quoted in finding.message
+    def test_ai_limits_clear_it(self, limit):
+        text = FILLER + "A gradient-boosted model ranks the list. " + limit
+        assert not fires("ai-without-limits", text)
 
-    @pytest.mark.parametrize(
-        "beyond",
-        [
-            "Codes are mapped to LOINC.",
-            "It fits the nurses' workflow.",
-            "We track data quality per site.",
-            "Physicians see it in the chart.",
-        ],
-    )
-    def test_interoperability_beyond_plumbing_is_fine(self, beyond):
-        text = self.PLUMBING.format(extra="We expose a FHIR API. " + beyond)
-        assert codes(text, "technical") == []
+    def test_ai_ruled_out_is_not_relied_on(self):
+        assert not fires("ai-without-limits", FILLER + "This problem doesn't need AI at all.")
+
+    def test_hyphenated_ai_term_is_ai(self):
+        assert fires("ai-without-limits", FILLER + "A deep-learning classifier reads each scan.")
+
+    def test_fhir_patient_resource_is_not_a_stakeholder(self):
+        text = (
+            "We read the Patient resource and the Observation resource over FHIR and join "
+            "on the patient id in the warehouse. "
+        ) * 8
+        assert fires("no-stakeholders", text)
+
+    def test_cost_per_install_is_not_an_outcome(self):
+        text = FILLER.replace("patients", "users") + "Success is installs and cost per install."
+        assert fires("vanity-metrics-only", text)
+
+    def test_a_glossary_is_knowledge_without_application(self):
+        text = (
+            "Foundational interoperability is the ability to send data. Structural "
+            "interoperability defines the format of the exchange. Semantic interoperability "
+            "means the receiver understands the codes. SNOMED CT is a clinical terminology. "
+            "LOINC is a terminology for laboratory tests."
+        ) * 2
+        assert fires("knowledge-without-application", text)
+        applied = text + " For our product, I would map every lab code to LOINC first. " * 4
+        assert not fires("knowledge-without-application", applied)
+
+    def test_service_levels_are_not_impact(self):
+        text = FILLER + "The platform runs at 99.9% uptime with p95 latency under 200 ms."
+        assert fires("not-quantified", text)
+        assert not fires("not-quantified", text + " Readmissions fell by a third.")
+
+    def test_self_description_is_not_a_story(self):
+        text = "I'm outcome-focused and I'm passionate about patients and their care. " * 8
+        assert fires("no-specific-example", text)
+
+    def test_hypothetical_is_not_a_story(self):
+        text = (
+            "For example, a PM might interview nurses and then would ship a fix. If I were "
+            "asked, I would talk to patients and I would measure adherence. "
+        ) * 4
+        assert fires("no-specific-example", text)
+
+    def test_own_story_is_a_story(self):
+        assert not fires("no-specific-example", FILLER + "Readmissions fell 12% that year.")
+
+    def test_interoperability_with_semantics_is_fine(self):
+        text = FILLER + "We expose a FHIR API. HL7 feeds are mapped to LOINC codes."
+        assert not fires("interoperability-technical-only", text)
+
+    def test_interoperability_as_plumbing(self):
+        text = FILLER + "We expose a FHIR API. HL7 v2 feeds arrive over an interface engine."
+        assert fires("interoperability-technical-only", text)
 
 
-def test_every_check_fires_in_catalogue_order():
-    text = (
-        "The product would grow DAU and app downloads and the AI would rank items and the FHIR "
-        "API would sync data and the team would ship it and the users would like it and the "
-        "company would win in the market and we should move fast and learn from the users. "
-    ) * 5
-    findings = answer_feedback(text, round_slug="technical", topic_slug="interoperability-data")
-    assert [f.code for f in findings] == CODES[1:]
-    for f in findings:
-        assert f.mistake_slug == next(c.mistake_slug for c in CHECKS if c.code == f.code)
+class TestEvidence:
+    def test_present_findings_quote_their_sentences(self):
+        text = (
+            FILLER + "Success means more downloads and DAU. We will also track sessions per week."
+        )
+        (finding,) = answer_feedback(
+            text, checks=["vanity-metrics-only"], vocabulary=VOCABULARY, minutes=60
+        )
+        assert finding.evidence[0] == "Success means more downloads and DAU."
+
+    def test_missing_findings_have_no_quote(self):
+        (finding,) = answer_feedback(
+            FILLER, checks=["not-quantified"], vocabulary=VOCABULARY, minutes=60
+        )
+        assert finding.evidence == ()
+
+
+class TestVocabulary:
+    def test_a_new_pack_brings_its_own_terms(self):
+        fintech = vocabulary_parse({"terms": {"vanity": ["app opens"], "outcome": ["NPL"]}})
+        empty = {name: [] for name in VOCABULARY.categories}
+        fintech = vocabulary_parse(
+            {"terms": {**empty, "vanity": ["app opens"], "outcome": ["default rate"]}}
+        )
+        text = "Success is app opens. " * 5
+        assert codes(text, ["vanity-metrics-only"]) == ["vanity-metrics-only"]
+        found = answer_feedback(
+            text + "And the default rate.", checks=["vanity-metrics-only"], vocabulary=fintech
+        )
+        assert found == []
+
+    def test_bad_vocabulary_is_refused(self):
+        with pytest.raises(ValueError):
+            vocabulary_parse({"terms": {"vanity": "not a list"}})
+
+    def test_exact_words_do_not_stem(self):
+        only = vocabulary_parse({"terms": {"x": ["=clinic"]}})
+        assert only.matches(AnswerText("clinical work"))["x"] == []
+        assert len(only.matches(AnswerText("two clinics"))["x"]) == 1
 
 
 @pytest.mark.parametrize("name", [*STRONG, *WEAK])
 def test_deterministic(name):
     example = STRONG.get(name) or WEAK[name]
-    round_slug, topic_slug, text = example[0], example[1], example[-1]
-    first = answer_feedback(text, round_slug=round_slug, topic_slug=topic_slug)
-    second = answer_feedback(text, round_slug=round_slug, topic_slug=topic_slug)
-    assert first == second
-    assert [f.code for f in first] == [c for c in CODES if c in {f.code for f in first}]
+    first = codes(example[-1])
+    assert first == codes(example[-1])
+    assert first == [c for c in CODES if c in first]
 
 
-def test_module_is_pure():
-    # Feedback runs on every save; it must not reach for the database or the network.
-    source = Path(feedback.__file__).read_text(encoding="utf-8")
-    for forbidden in ("django", "requests", "urllib", "socket", "open("):
-        assert forbidden not in source
+def test_five_thousand_words_are_read_quickly():
+    # Measured, not asserted against a time: the report quotes the figure.
+    import time
+
+    text = "\n\n".join(t for _, _, t in STRONG.values())
+    while len(text.split()) < 5000:
+        text += "\n\n" + text
+    text = " ".join(text.split(" ")[:5000])
+    answer_feedback(text, checks=CODES, vocabulary=VOCABULARY, minutes=60)
+    start = time.perf_counter()
+    answer_feedback(text, checks=CODES, vocabulary=VOCABULARY, minutes=60)
+    elapsed = time.perf_counter() - start
+    print(f"5,000-word answer: {elapsed * 1000:.1f} ms")
+    assert elapsed < 5  # a sanity bound against runaway regexes, not the target

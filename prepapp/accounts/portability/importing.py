@@ -511,6 +511,7 @@ def _build_answers(user, plan: dict, rows: _Rows, own_questions: dict) -> dict[s
                 code=f.code,
                 message=f.message,
                 mistake=pairs.get(f.mistake_slug or ""),
+                evidence=list(f.evidence),
             )
             for f in findings
         ]

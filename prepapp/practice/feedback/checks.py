@@ -1,0 +1,503 @@
+"""The checks, one per mistake to avoid, in the order their findings are shown.
+
+Each rule is written the way a fair hiring manager judges the answer (see the ``rule`` text);
+which questions a check applies to is the content pack's decision, not the check's. A short
+answer is judged on what it says too: two lines for a regulatory question are too short *and*
+never consider regulation, and a reviewer says both. Only an empty answer gets the length alone.
+"""
+
+from __future__ import annotations
+
+from prepapp.practice.feedback.reading import Reading
+from prepapp.practice.feedback.registry import Outcome, feedback_check
+
+STRUCTURE_MIN_WORDS = 150
+
+
+def _first(sentences, limit: int = 3) -> tuple[int, ...]:
+    return tuple(sorted(set(sentences))[:limit])
+
+
+@feedback_check(
+    "too-short",
+    title="Far too short for the round",
+    mistake="mistake-no-clear-framework",
+    rule="Fewer words than the round needs to make a case: 60 for a round of up to 30 minutes, "
+    "75 up to 45, 90 up to 60, 120 beyond (60 when the length is unknown).",
+    kind="missing",
+)
+def too_short(r: Reading) -> Outcome | None:
+    if not r.too_short:
+        return None
+    if r.words == 0:
+        return Outcome(
+            f"There is no answer text yet. Write at least {r.min_words} words: a structure, "
+            "a specific example and a measurable result."
+        )
+    need = f"a {r.minutes}-minute round needs" if r.minutes else "an interview answer needs"
+    plural = "word" if r.words == 1 else "words"
+    return Outcome(
+        f"Your answer has {r.words} {plural}; {need} at least {r.min_words} to set out a "
+        "structure, a specific example and a measurable result."
+    )
+
+
+@feedback_check(
+    "no-structure",
+    title="No framework or structure",
+    mistake="mistake-no-clear-framework",
+    rule="An answer of 150 words or more with no discernible structure: no headings or lists, "
+    "no sequencing ('first… then… finally', 'to begin with… next… after that'), no named "
+    "framework and no paragraphs that each make one point.",
+    kind="missing",
+)
+def no_structure(r: Reading) -> Outcome | None:
+    if r.words < STRUCTURE_MIN_WORDS or r.structure:
+        return None
+    return Outcome(
+        f"Your {r.words}-word answer runs as one block: no headings or lists, no sequencing "
+        "('first… next… finally') and no paragraphs that each make one point. State your "
+        "framework up front and follow it."
+    )
+
+
+@feedback_check(
+    "not-quantified",
+    title="Nothing quantified",
+    mistake="mistake-failing-to-quantify-impact",
+    rule="Where the question asks for impact, results or a business case: no measure anywhere "
+    "(a percentage, money, a multiple, time saved, a rate, 'cut by a third', 'doubled'). Bare "
+    "counts ('three layers'), versions, years and names like 510(k) do not count.",
+    kind="missing",
+)
+def not_quantified(r: Reading) -> Outcome | None:
+    # "99.9% uptime, p95 under 200 ms" measures the system, not the impact.
+    plumbing = set(r.sentences("tech_sla"))
+    if any(i not in plumbing for i, _ in r.quantities):
+        return None
+    return Outcome(
+        "Nothing in your answer measures the impact: no baseline or target, percentage, cost, "
+        "multiple or time saved. Put a number on it, e.g. a 15% cut in readmissions."
+    )
+
+
+@feedback_check(
+    "vanity-metrics-only",
+    title="Vanity metrics without an outcome",
+    mistake="mistake-dau-mau-success-vision",
+    rule="Success is measured with engagement or vanity metrics (DAU/MAU, downloads, installs, "
+    "sign-ups, sessions, time in app, clicks, cost per install) and no clinical or financial "
+    "outcome (readmissions, adherence, HEDIS, A1c, cost of care, revenue, no-shows, ...).",
+    kind="present",
+)
+def vanity_metrics_only(r: Reading) -> Outcome | None:
+    vanity = r.hits("vanity")
+    if not vanity or r.hits_outside("outcome", "vanity"):
+        return None
+    return Outcome(
+        f"You measure success with {r.terms(vanity)} but name no clinical or financial "
+        "outcome (readmissions, adherence, HEDIS scores, cost of care). Tie the metric to "
+        "health or business impact.",
+        _first(m.sentence for m in vanity),
+    )
+
+
+@feedback_check(
+    "no-regulation",
+    title="Regulation never considered",
+    mistake="mistake-ignoring-regulatory-ethical-constraints",
+    rule="Where regulation or ethics must shape the answer: it is never considered, or only "
+    "dismissed ('I wouldn't worry about the FDA here'). Plain words count ('state "
+    "licensure', 'the agency's clearance', 'privacy law', 'patients' consent').",
+    kind="missing",
+)
+def no_regulation(r: Reading) -> Outcome | None:
+    sentences = r.text.sentences
+    all_mentions = r.hits("regulation", negated=True)
+    waved = set(r.sentences("dismissal"))
+    negated_in = {m.sentence for m in all_mentions if m.negated}
+    # "I wouldn't worry about the FDA": the waving word itself is negated.
+    waving = {m.sentence for m in r.hits("dismissal_with_negation", negated=True) if m.negated}
+    dismissing = waved | (negated_in & waving)
+    waving_paragraphs = {sentences[i].paragraph for i in waved}
+    considered = [
+        m
+        for m in all_mentions
+        if m.sentence not in dismissing
+        # A paragraph that waves regulation away does not also consider it.
+        and sentences[m.sentence].paragraph not in waving_paragraphs
+        # A label ("Regulation.") is not a consideration.
+        and len(sentences[m.sentence].tokens) > 3
+    ]
+    if considered:
+        return None
+    dismissed = [m for m in all_mentions if m.sentence in dismissing]
+    if dismissed:
+        return Outcome(
+            f"You set regulation aside ({r.terms(dismissed)}) instead of letting it shape the "
+            "answer. Say which rules apply (privacy, FDA/SaMD pathway, consent) and what they "
+            "change in your plan.",
+            _first(m.sentence for m in dismissed),
+        )
+    return Outcome(
+        "Regulation and ethics never come up: no privacy or security, no FDA pathway, no "
+        "consent or fairness. Say which rules apply and what they change in your plan."
+    )
+
+
+_REGULATORY_KINDS = {
+    "reg_pathway": "a pathway or classification",
+    "reg_privacy": "a privacy or security mechanism",
+    "reg_evidence": "clinical evidence or validation",
+    "reg_postmarket": "post-market duties",
+}
+
+
+@feedback_check(
+    "regulation-shallow",
+    title="Regulation named without substance",
+    mistake="mistake-underestimating-regulatory-complexity",
+    rule="In a regulatory-strategy or compliance answer, fewer than two kinds of substance: a "
+    "pathway or classification, a privacy/security mechanism, clinical evidence or "
+    "validation, post-market duties. Slogans ('it will be HIPAA compliant') do not count.",
+    kind="present",
+)
+def regulation_shallow(r: Reading) -> Outcome | None:
+    mentions = r.hits("regulation")
+    if not mentions:
+        return None
+    kinds = [label for category, label in _REGULATORY_KINDS.items() if r.has(category)]
+    if len(kinds) >= 2:
+        return None
+    has = f"only {kinds[0]}" if kinds else "no substance behind the names"
+    return Outcome(
+        f"You name {r.terms(mentions)} but give {has}. A regulatory answer needs at least two "
+        "of: the pathway or classification, privacy and security mechanisms, the clinical "
+        "evidence, and post-market duties.",
+        _first(m.sentence for m in mentions),
+    )
+
+
+@feedback_check(
+    "compliance-afterthought",
+    title="Compliance as a final gate",
+    mistake="mistake-compliance-as-post-hoc-checklist",
+    rule="Regulation or compliance appears only as a gate at the end ('then legal signs off', "
+    "'before launch we check it's compliant'), not built into discovery, design and evidence.",
+    kind="present",
+)
+def compliance_afterthought(r: Reading) -> Outcome | None:
+    gates = r.hits("compliance_gate", negated=True)
+    if not gates:
+        return None
+    regulation = set(r.sentences("regulation"))
+    gate_sentences = {m.sentence for m in gates}
+    # Built in means regulation and "from the outset" (or "by design", "in discovery"...) in
+    # one sentence; a "discovery" elsewhere in the answer is about something else.
+    if regulation & set(r.sentences("compliance_built_in")):
+        return None
+    # The gate is about compliance when they share a sentence ("then legal signs off").
+    near = gate_sentences & regulation
+    if not near:
+        return None
+    return Outcome(
+        "Compliance only appears as a gate at the end. Build it in from discovery: privacy by "
+        "design, a risk assessment and the evidence plan shape the product before it is built.",
+        _first(near),
+    )
+
+
+@feedback_check(
+    "no-stakeholders",
+    title="No clinicians, patients or payers",
+    mistake="mistake-no-clinical-context",
+    rule="No patient, caregiver, clinician, payer, provider or care organisation appears as a "
+    "person or organisation whose problem it is ('Patient' as a FHIR resource or a table "
+    "does not count).",
+    kind="missing",
+)
+def no_stakeholders(r: Reading) -> Outcome | None:
+    if r.people():
+        return None
+    return Outcome(
+        "Nobody from healthcare appears in your answer as a person with a problem: no "
+        "patients, clinicians, payers or providers. Say whose problem this is and what changes "
+        "for them."
+    )
+
+
+@feedback_check(
+    "no-specific-example",
+    title="Generic, with no specific example",
+    mistake="mistake-generic-behavioral-responses",
+    rule="A behavioural or experience question answered in generalities: no specific "
+    "situation from your own past with what you did and what happened. Hypotheticals ('a PM "
+    "might…', 'if I were asked…', 'I would…') are not a story.",
+    kind="missing",
+)
+def no_specific_example(r: Reading) -> Outcome | None:
+    story = r.story_sentences
+    # A situation with what happened: two sentences of it, or one with a measured result.
+    if len(story) >= r.setting("story_min_sentences", 2) or (story and r.quantities):
+        return None
+    return Outcome(
+        "Your answer stays general: there is no situation from your own work with what you "
+        "did and what happened ('At my last company I led…, and readmissions fell…'). "
+        "What you would do is not a story; tell one that happened."
+    )
+
+
+@feedback_check(
+    "ai-without-limits",
+    title="AI without its limits",
+    mistake="mistake-applying-ai-without-understanding-limits",
+    rule="The answer relies on AI/ML (a model, an LLM, 'deep-learning') and says nothing on its "
+    "limits: bias, a validation method, failure modes, false positives, drift or human "
+    "oversight. An accuracy claim is not a limit; AI named only to rule it out does not count.",
+    kind="present",
+)
+def ai_without_limits(r: Reading) -> Outcome | None:
+    ai = r.hits_outside("ai", "ai_not")
+    # Relied on: a named technique ("a deep-learning model"), or more than one passing
+    # mention ("AI is a trend I follow").
+    if len({m.first for m in ai}) < 2 and not r.has("ai_specific"):
+        return None
+    # A limit named inside an accuracy claim ("validated at 94%, so bias is not a big
+    # concern") is the claim, not a limit.
+    waved = set(r.sentences("dismissal"))
+    limits = r.hits_outside("ai_limits", "ai_limits_not")
+    if any(not r.has_claim(m.sentence) and m.sentence not in waved for m in limits):
+        return None
+    # "Validated" counts when it names how; "validated, 92% accuracy" is a claim.
+    if any(not r.has_claim(m.sentence) for m in r.hits("ai_validation")):
+        return None
+    return Outcome(
+        f"You rely on {r.terms(ai)} but say nothing about its limits: bias, how you would "
+        "validate it on your population, its failure modes, or who oversees its output. An "
+        "accuracy figure is not a limit.",
+        _first(m.sentence for m in ai),
+    )
+
+
+@feedback_check(
+    "ai-for-its-own-sake",
+    title="AI for its own sake",
+    mistake="mistake-ai-for-ais-sake",
+    rule="AI/ML is proposed with no clinical problem it solves or value it brings (clinical "
+    "utility, time saved, cost, ROI): technology first ('add AI to make it smarter').",
+    kind="present",
+)
+def ai_for_its_own_sake(r: Reading) -> Outcome | None:
+    ai = r.hits_outside("ai", "ai_not")
+    if not ai:
+        return None
+    ai_sentences = {m.sentence for m in ai}
+    hype = {m.sentence for m in r.hits("ai_hype")} & ai_sentences
+    returns = set(r.sentences("ai_return"))
+    if hype:
+        # Technology first ("AI to make it smarter"), unless the answer argues its return.
+        if returns:
+            return None
+    else:
+        # Relied on throughout, and no value said anywhere.
+        if len(ai_sentences) < 3 or r.has("ai_value"):
+            return None
+    return Outcome(
+        f"You bring in {r.terms(ai)} without the clinical problem it solves or the value it "
+        "brings. Start from the problem and say what the AI changes: time saved, errors "
+        "caught, cost, ROI.",
+        _first(hype or ai_sentences),
+    )
+
+
+@feedback_check(
+    "interoperability-technical-only",
+    title="Interoperability as plumbing only",
+    mistake="mistake-technical-interoperability-only",
+    rule="Interoperability or integration only as plumbing (FHIR, HL7, APIs, connecting "
+    "systems) with nothing on semantics (terminologies, mapping, data quality) or on clinical "
+    "workflow and adoption.",
+    kind="present",
+)
+def interoperability_technical_only(r: Reading) -> Outcome | None:
+    interop = r.hits("interop")
+    # One passing "API" or "interoperability as a trend" is not an integration plan; a
+    # sentence of nothing but standards ("FHIR APIs plus HL7 feeds via an engine") is.
+    if len({m.sentence for m in interop}) < 2 and len({m.term for m in interop}) < 3:
+        return None
+    if r.has("interop_semantics") or r.has("interop_workflow"):
+        return None
+    return Outcome(
+        f"You treat {r.terms(interop)} as plumbing only: nothing on what the data means "
+        "(terminologies such as SNOMED or LOINC, mapping, data quality) or on how it fits "
+        "clinicians' workflow and gets adopted.",
+        _first(m.sentence for m in interop),
+    )
+
+
+@feedback_check(
+    "integration-missing",
+    title="A standalone tool",
+    mistake="mistake-adopting-tech-without-integration",
+    rule="A new tool, app, device or platform is proposed for care delivery with no word on how "
+    "it fits existing systems or workflows (the EHR, the clinician's day, care-team processes).",
+    kind="missing",
+)
+def integration_missing(r: Reading) -> Outcome | None:
+    if r.has("integration"):
+        return None
+    return Outcome(
+        "Your answer adds a new tool without saying how it fits what is already there: the "
+        "EHR, the clinicians' existing workflow, the care team's processes. A standalone "
+        "island does not get used."
+    )
+
+
+_HEALTHCARE_CONSTRAINTS = {
+    "regulation": "regulation",
+    "hc_adoption": "clinician adoption and workflow",
+    "hc_safety": "liability and patient safety",
+    "hc_payment": "reimbursement and payers",
+}
+
+
+@feedback_check(
+    "generic-tech-design",
+    title="A generic tech answer to a healthcare design question",
+    mistake="mistake-generic-tech-answer-to-healthcare-design",
+    rule="A healthcare design answer built from a general tech playbook (collect data, train a "
+    "model, build an app, A/B test for growth) with none of healthcare's constraints: "
+    "regulation, clinician adoption and workflow, liability and safety, reimbursement.",
+    kind="missing",
+    covers=("integration-missing",),
+)
+def generic_tech_design(r: Reading) -> Outcome | None:
+    if any(r.has(category) for category in _HEALTHCARE_CONSTRAINTS):
+        return None
+    playbook = r.hits("tech_playbook")
+    return Outcome(
+        "This is a general tech playbook: nothing on what makes healthcare different "
+        "(regulatory pathway, clinician adoption and workflow, liability for a wrong "
+        "recommendation, who pays). Build those constraints into the design.",
+        _first(m.sentence for m in playbook),
+    )
+
+
+@feedback_check(
+    "purely-technical",
+    title="Purely technical framing",
+    mistake="mistake-purely-technical-framing",
+    rule="The problem is framed purely technically (architecture, pipelines, databases, "
+    "latency, models, APIs) with nothing on the lived experience of patients or providers or "
+    "the operational reality of care delivery.",
+    kind="present",
+)
+def purely_technical(r: Reading) -> Outcome | None:
+    technical = r.hits("tech_framing")
+    if len({m.term for m in technical}) < r.setting("technical_min_terms", 3):
+        return None
+    people = {m.sentence for m in r.people()}
+    if r.has("care_reality") or people & set(r.sentences("experience")):
+        return None
+    return Outcome(
+        f"You frame it purely technically ({r.terms(technical)}): nothing on what patients "
+        "or clinicians live through, or how care is actually delivered. Start from their day.",
+        _first(m.sentence for m in technical),
+    )
+
+
+@feedback_check(
+    "metrics-no-baseline",
+    title="Metrics with no baseline, target or review",
+    mistake="mistake-one-off-metrics-framework",
+    rule="A metrics question where KPIs are named but there is no baseline, no target and no "
+    "ongoing review or iteration of the metrics: a one-off list.",
+    kind="present",
+)
+def metrics_no_baseline(r: Reading) -> Outcome | None:
+    if r.has("baseline") or r.has("target") or r.has("iteration"):
+        return None
+    if any(r.has_change(i) for i, _ in r.quantities):
+        return None
+    kpis = r.hits("kpi") + r.hits("outcome") + r.hits("vanity")
+    return Outcome(
+        "You list metrics but not where they start, where they should get to, or when you "
+        "would review them. Give each KPI a baseline and a target, and say how often the "
+        "framework is revisited.",
+        _first(m.sentence for m in kpis),
+    )
+
+
+@feedback_check(
+    "data-without-story",
+    title="Data without a story",
+    mistake="mistake-data-without-context",
+    rule="Results or data are presented as numbers without interpretation, comparison, cause "
+    "or recommendation: no 'so what' for the audience.",
+    kind="present",
+)
+def data_without_story(r: Reading) -> Outcome | None:
+    numeric = sorted({i for i, _ in r.quantities})
+    if len(numeric) < r.setting("data_min_sentences", 4):
+        return None
+    if r.has("data_conclusion"):
+        return None
+    story = set(r.sentences("data_story"))
+    # A number is explained in its own sentence or the one after it.
+    explained = [i for i in numeric if i in story or i + 1 in story]
+    if len(explained) / len(numeric) >= r.setting("data_explained_share", 0.25):
+        return None
+    return Outcome(
+        "You recite the numbers without saying what they mean: no comparison, no cause, no "
+        "recommendation. Tell the audience the so-what and the decision it supports.",
+        _first(numeric),
+    )
+
+
+@feedback_check(
+    "features-not-trust",
+    title="Features instead of trust",
+    mistake="mistake-building-features-not-trust",
+    rule="A launch, adoption or leadership answer whose path to success is shipping features, "
+    "with nothing on earning trust: evidence or pilots, clinician champions, transparency, "
+    "demonstrating value, buy-in.",
+    kind="missing",
+)
+def features_not_trust(r: Reading) -> Outcome | None:
+    if r.has("trust"):
+        return None
+    features = r.hits("features")
+    return Outcome(
+        "Your path to success is shipping features, with nothing on earning trust in a "
+        "risk-averse setting: a pilot with evidence, clinician champions, transparency, "
+        "showing the value before asking for more.",
+        _first(m.sentence for m in features),
+    )
+
+
+@feedback_check(
+    "knowledge-without-application",
+    title="Knowledge without application",
+    mistake="mistake-knowledge-without-practical-application",
+    rule="The answer recites knowledge (definitions, acronym expansions, textbook lists) "
+    "without applying it to a product, a decision or a situation.",
+    kind="present",
+)
+def knowledge_without_application(r: Reading) -> Outcome | None:
+    sentences = r.text.sentences
+    # Two sentences are too few to call a recital (the length is the finding there).
+    if len(sentences) < 3:
+        return None
+    applied = set(r.first_person_sentences) | set(r.sentences("application"))
+    if len(applied) / len(sentences) >= r.setting("application_min_share", 0.3):
+        return None
+    recited = (
+        set(r.sentences("knowledge")) | set(r.expansion_sentences) | set(r.definition_sentences)
+    )
+    if len(recited) / len(sentences) < r.setting("recital_min_share", 0.3):
+        return None
+    return Outcome(
+        "You recite what the rules and standards are, but never apply them: which product, "
+        "which decision, what you would do differently because of them.",
+        _first(recited),
+    )
