@@ -179,8 +179,27 @@ def test_every_cited_point_shares_most_words_with_what_it_cites(pack):
             if cited_share(point, sources) < CITED_SHARE
         ]
     for round_ in Round.objects.prefetch_related("sources"):
-        if cited_share(round_.description, list(round_.sources.all())) < CITED_SHARE:
-            weak.append(round_.slug)
+        sources = list(round_.sources.all())
+        weak += [
+            f"{round_.slug}.{name}"
+            for name in ("assesses", "description")
+            if cited_share(getattr(round_, name), sources) < CITED_SHARE
+        ]
+    for model, names in (
+        (Track, ("summary",)),
+        (ChecklistItem, ("text", "detail")),
+        # An answer or fact that sums up differing figures frames them; its figures are cited.
+        (FaqEntry.objects.filter(figures=None), ("question", "answer")),
+        (LoopFact.objects.filter(figures=None), ("detail",)),
+    ):
+        rows = model.objects.all() if isinstance(model, type) else model
+        for row in rows.prefetch_related("sources"):
+            sources = list(row.sources.all())
+            weak += [
+                f"{row.slug}.{name}"
+                for name in names
+                if cited_share(getattr(row, name), sources) < CITED_SHARE
+            ]
     for pair in MistakePair.objects.prefetch_related("sources"):
         sources = list(pair.sources.all())
         weak += [
