@@ -11,6 +11,7 @@ from django.contrib import admin
 from prepapp.library.models import (
     ChecklistItem,
     FaqEntry,
+    Figure,
     LoopFact,
     MistakePair,
     PackVersion,
@@ -39,6 +40,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Track)
 class TrackAdmin(admin.ModelAdmin):
+    filter_horizontal = ("sources",)
     list_display = ("name", "slug")
     search_fields = ("name", "slug", "summary")
     ordering = ("name",)
@@ -67,10 +69,10 @@ class LoopFactAdmin(SourcedAdmin):
 
 @admin.register(Round)
 class RoundAdmin(SourcedAdmin):
-    list_display = ("name", "order", "minutes_min", "minutes_max", "track")
-    list_filter = ("track", "sources")
-    list_select_related = ("track",)
-    search_fields = ("name", "slug", "assesses", "description")
+    list_display = ("name", "order", "minutes_min", "minutes_max", "length_source", "track")
+    list_filter = ("track", "sources", "length_source")
+    list_select_related = ("track", "length_source")
+    search_fields = ("name", "slug", "assesses", "description", "app_guidance")
     ordering = ("track", "order", "name")
     prepopulated_fields = {"slug": ("name",)}
 
@@ -80,7 +82,7 @@ class QuestionAdmin(SourcedAdmin):
     list_display = ("text_short", "round", "topic", "kind")
     list_filter = ("round", "topic", "kind", "sources")
     list_select_related = ("round", "topic")
-    search_fields = ("text", "guidance", "slug")
+    search_fields = ("text", "guidance", "app_guidance", "excerpt", "slug")
     ordering = ("round__order", "topic__order", "slug")
     prepopulated_fields = {"slug": ("text",)}
     autocomplete_fields = ("round", "topic")
@@ -118,6 +120,19 @@ class FaqEntryAdmin(SourcedAdmin):
     search_fields = ("question", "answer", "slug")
     ordering = ("topic__order", "order", "slug")
     prepopulated_fields = {"slug": ("question",)}
+
+
+@admin.register(Figure)
+class FigureAdmin(admin.ModelAdmin):
+    """One source's figure where the sources differ; its quote must be the article's words."""
+
+    list_display = ("value", "source", "loop_fact", "faq_entry", "order")
+    list_filter = ("source",)
+    list_select_related = ("source", "loop_fact", "faq_entry")
+    search_fields = ("value", "context", "quote", "slug")
+    ordering = ("loop_fact", "faq_entry", "order", "slug")
+    autocomplete_fields = ("loop_fact", "faq_entry")
+    prepopulated_fields = {"slug": ("value",)}
 
 
 @admin.register(PackVersion)

@@ -72,6 +72,8 @@ class Source(SluggedModel):
 class Track(SluggedModel):
     name = models.CharField(max_length=120)
     summary = models.TextField(blank=True)
+    # The summary describes the role; it cites the articles it paraphrases like any other row.
+    sources = models.ManyToManyField(Source, related_name="tracks", blank=True)
 
     def __str__(self) -> str:
         return self.name
@@ -120,10 +122,23 @@ class Round(SluggedModel):
     minutes_min = models.PositiveSmallIntegerField()
     minutes_max = models.PositiveSmallIntegerField()
     assesses = models.TextField()
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, help_text="What the cited articles say.")
     sources = models.ManyToManyField(Source, related_name="rounds")
     feedback_checks = _checks_field(
         "Feedback checks every question in this round gets: check code → why it applies."
+    )
+    # The timers need minutes for every round, but only some lengths are in an article: the
+    # article that states this one, or none when the minutes are the app's own suggestion.
+    length_source = models.ForeignKey(
+        Source,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="round_lengths",
+        help_text="The article that states this length; empty when it is the app's suggestion.",
+    )
+    app_guidance = models.TextField(
+        blank=True, help_text="The app's own preparation advice, shown as such (no citation)."
     )
 
     class Meta:
@@ -149,17 +164,32 @@ class Round(SluggedModel):
             return f"{self.minutes_max} min"
         return f"{self.minutes_min}–{self.minutes_max} min"
 
+    @property
+    def length_is_stated(self) -> bool:
+        return self.length_source_id is not None
+
+    @property
+    def app_guidance_points(self) -> list[str]:
+        return _points(self.app_guidance)
+
+
+def _points(text: str) -> list[str]:
+    """One point a line: guidance is stored that way so pages can list it."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
 
 class Question(SluggedModel):
     class Kind(models.TextChoices):
-        # What a candidate reads: the article behind a question is in its citation, not here.
-        QUOTED = "quoted", "Asked in real interviews (quoted)"
-        DERIVED = "derived", "Written from the articles' advice"
+        # What a candidate reads; the sentence behind a question is in its excerpt.
+        QUOTED = "quoted", "Asked in a real loop (quoted)"
+        DERIVED = "derived", "Drawn from a cited section"
 
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="questions")
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions")
     text = models.TextField()
-    guidance = models.TextField(help_text="What a strong answer covers.")
+    guidance = models.TextField(
+        help_text="What a strong answer covers, as the cited articles say it: one point a line."
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DERIVED)
     sources = models.ManyToManyField(Source, related_name="questions")
     # The round and topic give default feedback checks; a question adds or drops a few.
@@ -168,6 +198,14 @@ class Question(SluggedModel):
     )
     feedback_checks_dropped = _checks_field(
         "Checks of its round or topic this question does not get: check code → why not."
+    )
+    app_guidance = models.TextField(
+        blank=True,
+        help_text="The app's own points (general interview craft), one a line, shown as such.",
+    )
+    excerpt = models.TextField(
+        blank=True,
+        help_text="The cited article's sentence the question is quoted from or drawn from, verbatim.",
     )
 
     class Meta:
@@ -182,6 +220,14 @@ class Question(SluggedModel):
     @property
     def is_quoted(self) -> bool:
         return self.kind == self.Kind.QUOTED
+
+    @property
+    def guidance_points(self) -> list[str]:
+        return _points(self.guidance)
+
+    @property
+    def app_guidance_points(self) -> list[str]:
+        return _points(self.app_guidance)
 
 
 class MistakePair(SluggedModel):
@@ -229,6 +275,39 @@ class FaqEntry(SluggedModel):
 
     def __str__(self) -> str:
         return self.question
+
+
+class Figure(SluggedModel):
+    """One source's figure for a quantity the articles disagree on (process length, pay...).
+
+    A loop fact or an FAQ answer that sums up differing figures lists each of them with the
+    article that states it, so a range never reads as one article's claim.
+    """
+
+    loop_fact = models.ForeignKey(
+        LoopFact, on_delete=models.CASCADE, null=True, blank=True, related_name="figures"
+    )
+    faq_entry = models.ForeignKey(
+        FaqEntry, on_delete=models.CASCADE, null=True, blank=True, related_name="figures"
+    )
+    value = models.CharField(max_length=120, help_text="The figure, e.g. 6–10 weeks.")
+    context = models.CharField(max_length=200, blank=True, help_text="What it is a figure of.")
+    quote = models.TextField(help_text="The article's words that state it, verbatim.")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="figures")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(loop_fact__isnull=False, faq_entry__isnull=True)
+                | models.Q(loop_fact__isnull=True, faq_entry__isnull=False),
+                name="library_figure_one_parent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.value} ({self.source})"
 
 
 class PackVersion(models.Model):

@@ -12,8 +12,25 @@ from django.views.decorators.http import require_safe
 
 from prepapp.htmx import render_partial_or_page
 from prepapp.library.forms import QuestionFilterForm, TopicFilterForm
-from prepapp.library.models import FaqEntry, LoopFact, MistakePair, Question, Round, Topic, Track
+from prepapp.library.models import (
+    FaqEntry,
+    Figure,
+    LoopFact,
+    MistakePair,
+    Question,
+    Round,
+    Topic,
+    Track,
+)
 from prepapp.library.search import question_search
+
+
+def figures_prefetch() -> Prefetch:
+    """Each source's figure, with the source it cites, for a loop fact or an FAQ answer.
+
+    A new Prefetch each time: Django prefixes a nested one in place.
+    """
+    return Prefetch("figures", queryset=Figure.objects.select_related("source"))
 
 
 @require_safe
@@ -37,7 +54,10 @@ def questions(request):
 @require_safe
 def question(request, slug):
     question = get_object_or_404(
-        Question.objects.select_related("round", "topic").prefetch_related("sources"), slug=slug
+        Question.objects.select_related("round__length_source", "topic").prefetch_related(
+            "sources"
+        ),
+        slug=slug,
     )
     mistakes = MistakePair.objects.filter(topic_id=question.topic_id).prefetch_related("sources")
     return render(request, "library/question.html", {"question": question, "mistakes": mistakes})
@@ -62,12 +82,15 @@ def mistakes(request):
 @require_safe
 def process(request):
     tracks = Track.objects.order_by("name").prefetch_related(
-        Prefetch("loop_facts", queryset=LoopFact.objects.prefetch_related("sources")),
+        "sources",
+        Prefetch(
+            "loop_facts", queryset=LoopFact.objects.prefetch_related("sources", figures_prefetch())
+        ),
         Prefetch(
             "rounds",
-            queryset=Round.objects.annotate(question_count=Count("questions")).prefetch_related(
-                "sources"
-            ),
+            queryset=Round.objects.annotate(question_count=Count("questions"))
+            .select_related("length_source")
+            .prefetch_related("sources"),
         ),
     )
     return render(request, "library/process.html", {"tracks": tracks})
@@ -77,7 +100,7 @@ def process(request):
 def faq(request):
     entries = (
         FaqEntry.objects.select_related("topic")
-        .prefetch_related("sources")
+        .prefetch_related("sources", figures_prefetch())
         .order_by("topic__order", "topic__name", "order", "slug")
     )
     return render(request, "library/faq.html", {"entries": entries})

@@ -25,7 +25,7 @@ def test_groups_items_by_topic_with_progress(auth_client, user):
     response = auth_client.get(URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert _overall(html) == "1 of 17 (5%)"
+    assert _overall(html) == "1 of 19 (5%)"
     section = html.split('id="topic-metrics-outcomes"')[1].split("</section>")[0]
     assert "1 of 2 (50%)" in section
     assert '<progress id="progress-topic-metrics-outcomes-bar" value="1" max="2">' in section
@@ -56,14 +56,14 @@ def test_own_items_listed_under_their_topic_with_actions(auth_client, user, othe
     assert reverse("checklist:own_edit", args=[own.pk]) in section
     assert reverse("checklist:own_delete", args=[own.pk]) in section
     assert "Someone else" not in html
-    assert _overall(html) == "0 of 18 (0%)"
+    assert _overall(html) == "0 of 20 (0%)"
 
 
 def test_other_users_ticks_are_not_shown(auth_client, user, other_user):
     tick_set(other_user, pack_item(), True)
     html = auth_client.get(URL).content.decode()
     assert 'aria-pressed="true"' not in html
-    assert _overall(html) == "0 of 17 (0%)"
+    assert _overall(html) == "0 of 19 (0%)"
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_filter(auth_client, user, show, sees_done, sees_todo):
     assert (f'id="item-pack-{done_item.pk}"' in html) is sees_done
     assert (f'id="item-pack-{todo_item.pk}"' in html) is sees_todo
     # Progress always counts everything, whatever the filter.
-    assert _overall(html) == "1 of 17 (5%)"
+    assert _overall(html) == "1 of 19 (5%)"
     # The filter is kept in the forms, so a plain POST returns to it.
     kept = show if show in ("done", "todo") else "all"
     assert f'name="show" value="{kept}"' in html
@@ -113,13 +113,13 @@ def test_page_loads_its_script_and_stylesheet_without_inline_code(auth_client):
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_constant(auth_client, user, count, django_assert_num_queries):
     own_items_bulk(user, count)
-    for n in range(min(count, 17)):
+    for n in range(min(count, 19)):
         tick_set(user, _nth_item(n), True)
     with django_assert_num_queries(PAGE_QUERIES):
         response = auth_client.get(URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count('class="check-row') == 17 + count
+    assert html.count('class="check-row') == 19 + count
 
 
 def _nth_item(n: int):

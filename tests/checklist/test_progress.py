@@ -14,18 +14,18 @@ from tests.checklist.factories import OwnItemFactory, own_items_bulk, pack_item,
 
 pytestmark = pytest.mark.django_db
 
-# The pack: 17 items over 9 topics (prioritisation-execution and
+# The pack: 19 items over 9 topics (prioritisation-execution and
 # leadership-collaboration have none).
-PACK_TOTAL = 17
+PACK_TOTAL = 19
 PACK_PER_TOPIC = {
     "metrics-outcomes": 2,
     "regulation-compliance": 1,
-    "clinical-domain": 3,
+    "clinical-domain": 4,
     "stakeholder-communication": 2,
     "product-sense-design": 2,
     "interoperability-data": 2,
     "ai-ethics": 2,
-    "career-transition": 2,
+    "career-transition": 3,
     "interview-approach": 1,
 }
 
@@ -62,13 +62,13 @@ def test_mixed_pack_and_own_items(user, other_user):
     by_slug = _by_slug(progress)
     # metrics: pack 1 of 2 + own 1 of 2 = 2 of 4
     assert by_slug["metrics-outcomes"] == (2, 4, 50)
-    # clinical: 1 of 3 = 33% (rounded down)
-    assert by_slug["clinical-domain"] == (1, 3, 33)
+    # clinical: 1 of 4 = 25%
+    assert by_slug["clinical-domain"] == (1, 4, 25)
     # leadership appears once the user has an item there
     assert by_slug["leadership-collaboration"] == (1, 1, 100)
     assert by_slug["ai-ethics"] == (0, 2, 0)
-    # overall: 17 pack + 3 own = 20; done 2 pack + 2 own = 4
-    assert (progress.done, progress.total, progress.percent) == (4, 20, 20)
+    # overall: 19 pack + 3 own = 22; done 2 pack + 2 own = 4, 18% (rounded down)
+    assert (progress.done, progress.total, progress.percent) == (4, 22, 18)
 
 
 def test_unticked_items_stop_counting(user):

@@ -67,7 +67,7 @@ def test_htmx_tick_returns_row_and_progress_out_of_band(auth_client, user):
         '<div id="progress-overall" class="progress-block progress-overall" data-hx-swap-oob="true">'
         in html
     )
-    assert "1 of 17 (5%)" in html
+    assert "1 of 19 (5%)" in html
     assert f'id="progress-topic-{item.topic.slug}"' in html
     assert "1 of 2 (50%)" in html
     assert "<html" not in html
@@ -78,7 +78,7 @@ def test_htmx_untick_returns_lowered_progress(auth_client, user):
     tick_set(user, item, True)
     html = auth_client.post(_url(item), {"done": "0"}, **HTMX).content.decode()
     assert 'aria-pressed="false"' in html
-    assert "0 of 17 (0%)" in html
+    assert "0 of 19 (0%)" in html
     assert ItemState.objects.get(user=user, item=item).ticked_at is None
 
 
@@ -87,7 +87,7 @@ def test_own_item_tick(auth_client, user):
     url = reverse("checklist:own_tick", args=[own.pk])
     html = auth_client.post(url, {"done": "1"}, **HTMX).content.decode()
     assert f'id="item-own-{own.pk}"' in html
-    assert "1 of 18 (5%)" in html
+    assert "1 of 20 (5%)" in html
     assert ItemState.objects.get(own_item=own).ticked_at is not None
     response = auth_client.post(url, {"done": "0"})
     assert response["Location"] == f"/checklist/#item-own-{own.pk}"
@@ -160,4 +160,4 @@ def test_htmx_query_count_is_constant(auth_client, user, count, django_assert_nu
     # and the data-version bump every successful POST makes (accounts middleware)
     with django_assert_num_queries(12):
         response = auth_client.post(url, {"done": "1"}, **HTMX)
-    assert f"1 of {17 + count} " in response.content.decode()
+    assert f"1 of {19 + count} " in response.content.decode()

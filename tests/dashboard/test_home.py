@@ -157,14 +157,14 @@ def test_query_count_is_the_same_for_a_new_and_a_heavy_user(
 
 
 def test_checklist_card_and_readiness_workings_show_the_same_percentage(auth_client, user, pack):
-    """5 of 18 is 27.8%: once shown as 27% on the checklist card and 28% in the workings."""
+    """6 of 21 is 28.6%: once shown as 28% on the checklist card and 29% in the workings."""
     from prepapp.checklist.ticking import tick_set
     from tests.checklist.factories import own_items_bulk
 
-    own_items_bulk(user, 18 - ChecklistItem.objects.count(), ticked=False)
-    for item in ChecklistItem.objects.order_by("pk")[:5]:
+    own_items_bulk(user, 21 - ChecklistItem.objects.count(), ticked=False)
+    for item in ChecklistItem.objects.order_by("pk")[:6]:
         tick_set(user, item, True)
     body = auth_client.get(URL).content.decode()
-    assert "5 of 18 done (27%)" in body
-    assert re.search(r"<th scope=\"row\">Checklist</th><td>[^<]*</td><td>27%</td>", body)
-    assert "28%" not in body
+    assert "6 of 21 done (28%)" in body
+    assert re.search(r"<th scope=\"row\">Checklist</th><td>[^<]*</td><td>28%</td>", body)
+    assert "29%" not in body

@@ -15,7 +15,7 @@ OVERALL = "#progress-overall .progress-text"
 def test_ticking_updates_progress_in_place_and_is_kept(page, live_server, pack):
     sign_up(page, "ticker@example.org")
     page.goto("/checklist/")
-    assert page.inner_text(OVERALL) == "0 of 17 (0%)"
+    assert page.inner_text(OVERALL) == "0 of 19 (0%)"
 
     # Anything that reloads or navigates the page would wipe this marker.
     page.evaluate("window.__marker = 1")
@@ -25,10 +25,10 @@ def test_ticking_updates_progress_in_place_and_is_kept(page, live_server, pack):
 
     page.click(f"#{first_id}")
     page.wait_for_selector(f'#{first_id}[aria-pressed="true"]')
-    assert page.inner_text(OVERALL) == "1 of 17 (5%)"
+    assert page.inner_text(OVERALL) == "1 of 19 (5%)"
     page.click(f"#{second_id}")
     page.wait_for_selector(f'#{second_id}[aria-pressed="true"]')
-    assert page.inner_text(OVERALL) == "2 of 17 (11%)"
+    assert page.inner_text(OVERALL) == "2 of 19 (10%)"
     assert page.evaluate("window.__marker") == 1
     # The topic's own bar moved too (both items are in the first topic).
     assert page.inner_text("#progress-topic-metrics-outcomes .progress-text") == "2 of 2 (100%)"
@@ -40,7 +40,7 @@ def test_ticking_updates_progress_in_place_and_is_kept(page, live_server, pack):
 
     page.reload()
     assert page.evaluate("window.__marker") is None
-    assert page.inner_text(OVERALL) == "2 of 17 (11%)"
+    assert page.inner_text(OVERALL) == "2 of 19 (10%)"
     assert page.get_attribute(f"#{first_id}", "aria-pressed") == "true"
     assert page.get_attribute(f"#{second_id}", "aria-pressed") == "true"
 
@@ -48,7 +48,7 @@ def test_ticking_updates_progress_in_place_and_is_kept(page, live_server, pack):
     page.evaluate("window.__marker = 2")
     page.click(f"#{first_id}")
     page.wait_for_selector(f'#{first_id}[aria-pressed="false"]')
-    assert page.inner_text(OVERALL) == "1 of 17 (5%)"
+    assert page.inner_text(OVERALL) == "1 of 19 (5%)"
     assert page.evaluate("window.__marker") == 2
     assert ItemState.objects.filter(user=user, ticked_at__isnull=False).count() == 1
 
@@ -63,7 +63,7 @@ def test_note_and_own_item_without_reload_and_after(page, live_server, pack):
     page.fill("#add_text", "Rehearse my 90-second pitch")
     page.click(".add-own button[type=submit]")
     page.wait_for_url("**/checklist/#item-own-*")
-    assert page.inner_text(OVERALL) == "0 of 18 (0%)"
+    assert page.inner_text(OVERALL) == "0 of 20 (0%)"
     own_row = page.locator("li.check-row", has_text="Rehearse my 90-second pitch")
     # "Added" is beside the new item, on screen where the redirect lands.
     added = own_row.locator(".check-added")
@@ -76,7 +76,7 @@ def test_note_and_own_item_without_reload_and_after(page, live_server, pack):
     own_row.locator("button", has_text="Save note").click()
     page.wait_for_selector("li.check-row .check-note >> text=Time it with a stopwatch")
     own_row.locator("button.tick").click()
-    expect(page.locator(OVERALL)).to_have_text("1 of 18 (5%)")
+    expect(page.locator(OVERALL)).to_have_text("1 of 20 (5%)")
     assert page.evaluate("window.__marker") == 1
 
     page.reload()
@@ -95,7 +95,7 @@ def test_ticking_works_with_javascript_off(browser, live_server, pack):
         first.click()
         # Back on the filtered list, at the item's anchor; the done item has left "to do".
         page.wait_for_url(f"**/checklist/?show=todo#{first_id.removeprefix('tick-')}")
-        assert page.inner_text(OVERALL) == "1 of 17 (5%)"
+        assert page.inner_text(OVERALL) == "1 of 19 (5%)"
         assert page.locator(f"#{first_id}").count() == 0
         page.goto("/checklist/?show=done")
         assert page.get_attribute(f"#{first_id}", "aria-pressed") == "true"

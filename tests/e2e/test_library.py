@@ -46,11 +46,11 @@ def test_question_bank_filters_search_and_detail(page, pack):
 def test_mistakes_process_and_faq(page, pack):
     sign_up(page, "learner@example.org")
     page.goto("/library/mistakes/")
-    assert page.locator(".pair").count() == 29
+    assert page.locator(".pair").count() == 30
     page.select_option("#id_topic", "ai-ethics")
     page.wait_for_url(re.compile(r"topic=ai-ethics"))
     expect(page.locator(".result-count")).to_contain_text("on AI & Ethics")
-    assert 0 < page.locator(".pair").count() < 29
+    assert 0 < page.locator(".pair").count() < 30
     assert page.locator(".pair .bad").first.is_visible()
     assert page.locator(".pair .good").first.is_visible()
 

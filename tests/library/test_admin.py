@@ -7,6 +7,7 @@ from django.urls import reverse
 from prepapp.library.models import (
     ChecklistItem,
     FaqEntry,
+    Figure,
     LoopFact,
     MistakePair,
     PackVersion,
@@ -21,6 +22,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 CURATED = (Source, Track, Topic, LoopFact, Round, Question, MistakePair, ChecklistItem, FaqEntry)
+CURATED += (Figure,)
 CITING = (LoopFact, Round, Question, MistakePair, ChecklistItem, FaqEntry)
 
 

@@ -16,6 +16,7 @@ from prepapp.library.content import PACK_PATH, content_sync, pack_fingerprint
 from prepapp.library.models import (
     ChecklistItem,
     FaqEntry,
+    Figure,
     LoopFact,
     MistakePair,
     PackVersion,
@@ -37,9 +38,10 @@ EXPECTED_COUNTS = {
     LoopFact: 12,
     Round: 11,
     Question: 68,
-    MistakePair: 29,
-    ChecklistItem: 17,
-    FaqEntry: 13,
+    MistakePair: 30,
+    ChecklistItem: 19,
+    FaqEntry: 14,
+    Figure: 12,
 }
 CITING_MODELS = (LoopFact, Round, Question, MistakePair, ChecklistItem, FaqEntry)
 PROMOTIONAL = (
@@ -336,6 +338,10 @@ def test_the_seed_checks_notice_a_missing_item(pack):
     ChecklistItem.objects.filter(slug="checklist-mock-interviews-ethical-dilemmas").delete()
     assert any("ethical dilemmas" in b for b in unmatched_checklist_bullets())
     MistakePair.objects.filter(
-        slug__in=["mistake-failing-to-quantify-impact", "mistake-overemphasizing-technical-skills"]
+        slug__in=[
+            "mistake-failing-to-quantify-impact",
+            "mistake-overemphasizing-technical-skills",
+            "mistake-underestimating-regulatory-complexity",
+        ]
     ).delete()
     assert "004_8dae8a1251969e98.txt" in bad_lines_over_pairs()

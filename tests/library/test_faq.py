@@ -9,8 +9,8 @@ from tests.library.factories import faq_bulk_create
 pytestmark = pytest.mark.django_db
 
 URL = reverse("library:faq")
-# Session, user, entries (topic joined), their sources.
-QUERIES = 4
+# Session, user, entries (topic joined), their sources, their figures (source joined).
+QUERIES = 5
 
 
 def test_anonymous_is_sent_to_login(client):
@@ -24,7 +24,7 @@ def test_entries_grouped_by_topic(auth_client, pack):
     assert response.status_code == 200
     body = response.content.decode()
     entries = FaqEntry.objects.all()
-    assert entries.count() == 13
+    assert entries.count() == 14
     for entry in entries:
         assert f'id="{entry.slug}"' in body
     topics = Topic.objects.filter(faq_entries__isnull=False).distinct().order_by("order")

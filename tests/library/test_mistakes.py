@@ -24,17 +24,17 @@ def test_shows_bad_and_good_side_by_side_with_why_and_sources(auth_client, pack)
     response = auth_client.get(URL)
     assert response.status_code == 200
     body = response.content.decode()
-    assert len(response.context["pairs"]) == MistakePair.objects.count() == 29
-    assert body.count('<div class="pair">') == 29
-    assert body.count('<div class="bad">') == 29
-    assert body.count('<div class="good">') == 29
+    assert len(response.context["pairs"]) == MistakePair.objects.count() == 30
+    assert body.count('<div class="pair">') == 30
+    assert body.count('<div class="bad">') == 30
+    assert body.count('<div class="good">') == 30
     pair = MistakePair.objects.prefetch_related("sources").get(slug="mistake-vanity-metrics")
     assert escape(pair.bad) in body
     assert escape(pair.good) in body
     assert escape(pair.why) in body
     assert escape(pair.example) in body
-    assert "Healthcare Tech PM Metrics Framework for Interviews" in body
-    assert "29 mistakes" in body
+    assert "Untitled article on healthcare tech PM metrics in interviews" in body
+    assert "30 mistakes" in body
 
 
 def test_filter_by_topic(auth_client, pack):
@@ -53,7 +53,7 @@ def test_unknown_topic_is_ignored_with_a_message(auth_client, pack):
     assert response.status_code == 200
     body = response.content.decode()
     assert "There is no topic “&lt;b&gt;nope&lt;/b&gt;”" in body
-    assert len(response.context["pairs"]) == 29
+    assert len(response.context["pairs"]) == 30
 
 
 def test_topic_without_mistakes_shows_empty_state(auth_client, pack):
@@ -86,6 +86,6 @@ def test_query_count_is_fixed(auth_client, pack, django_assert_num_queries):
     mistakes_bulk_create(200)
     with django_assert_num_queries(QUERIES):
         response = auth_client.get(URL)
-    assert len(response.context["pairs"]) == 229
+    assert len(response.context["pairs"]) == 230
     with django_assert_num_queries(QUERIES):
         auth_client.get(URL, {"topic": "ai-ethics"})

@@ -38,9 +38,13 @@ def test_shows_the_question_with_everything_needed_to_practise(auth_client, ques
     assert response.status_code == 200
     body = response.content.decode()
     assert escape(question.text) in body
-    assert escape(question.guidance) in body
     assert "What a strong answer covers" in body
-    assert f"{escape(question.round.name)}</a> ({question.round.length_display})" in body
+    assert (
+        f'{escape(question.round.name)}</a> <span class="tag">{question.round.length_display}'
+        in body
+    )
+    for point in question.guidance_points + question.app_guidance_points:
+        assert f"<li>{escape(point)}</li>" in body
     assert escape(question.topic.name) in body
     for source in question.sources.all():
         assert source.title in body
@@ -98,19 +102,52 @@ def test_query_count_is_fixed(auth_client, question, django_assert_num_queries):
     assert len(response.context["mistakes"]) > 200
 
 
-def test_a_quoted_question_says_it_was_asked_in_real_interviews(auth_client, pack):
-    quoted = Question.objects.filter(kind=Question.Kind.QUOTED).first()
-    body = auth_client.get(url(quoted.slug)).content.decode()
-    assert "Asked in real interviews (quoted)" in body
-    # Where it was quoted stays in the citation.
-    assert quoted.sources.exists()
-    for source in quoted.sources.all():
-        assert f"<cite>{escape(source.title)}</cite>" in body
+def test_a_quoted_question_says_it_was_asked_with_the_sentence_one_click_away(auth_client, pack):
+    for quoted in Question.objects.filter(kind=Question.Kind.QUOTED):
+        body = auth_client.get(url(quoted.slug)).content.decode()
+        assert "<dd>Asked in a real loop (quoted)</dd>" in body
+        details = body[body.index('<details class="excerpt">') : body.index("</details>")]
+        assert "<summary>Where it was asked</summary>" in details
+        assert escape(quoted.excerpt) in details
+        assert quoted.sources.exists()
+        for source in quoted.sources.all():
+            assert f"<cite>{escape(source.title)}</cite>" in details
 
 
-def test_a_derived_question_carries_no_article_jargon(auth_client, question):
-    assert question.kind == Question.Kind.DERIVED
+def test_a_derived_question_says_it_is_drawn_from_a_section(auth_client, pack):
+    derived = Question.objects.get(slug="q-physician-adoption-barriers")
+    assert derived.kind == Question.Kind.DERIVED
+    body = auth_client.get(url(derived.slug)).content.decode()
+    assert "<dd>Drawn from a cited section</dd>" in body
+    assert "Asked in a real loop" not in body
+    assert "<summary>The passage it is drawn from</summary>" in body
+    assert escape(derived.excerpt) in body
+
+
+def test_a_question_without_an_excerpt_has_no_empty_details(auth_client, question):
+    assert question.excerpt == ""
     body = auth_client.get(url(question.slug)).content.decode()
-    assert "Drawn from an article" not in body
+    assert "<details" not in body
     assert "<dt>Kind</dt>" not in body
-    assert "Asked in real interviews" not in body
+
+
+def test_app_guidance_is_labelled_apart_from_what_sources_say(auth_client, pack):
+    question = Question.objects.get(slug="q-cpt-codes-adoption")
+    body = auth_client.get(url(question.slug)).content.decode()
+    cited, _, app = body.partition("<strong>App guidance</strong>")
+    assert app, "the app's points carry the label"
+    for point in question.guidance_points:
+        assert escape(point) in cited
+    for point in question.app_guidance_points:
+        assert escape(point) in app and escape(point) not in cited
+    # The round's suggested length is the app's, and says so.
+    assert "suggested time: app guidance" in cited
+
+
+def test_every_mistake_shows_its_example_and_sources_here(auth_client, pack):
+    pair = MistakePair.objects.get(slug="mistake-failing-to-quantify-impact")
+    question = Question.objects.filter(topic=pair.topic).first()
+    body = auth_client.get(url(question.slug)).content.decode()
+    for same_topic in MistakePair.objects.filter(topic=pair.topic).exclude(example=""):
+        assert f"<strong>Example:</strong> {escape(same_topic.example)}" in body
+    assert "<cite>Healthcare PM Job Description: Roles and Responsibilities</cite>" in body

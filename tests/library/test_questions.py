@@ -170,10 +170,12 @@ def test_search_box_is_one_search_input(auth_client, pack):
     assert re.findall(r"\btype=\"(\w+)\"", tag) == ["search"]
 
 
-def test_only_quoted_questions_are_tagged_and_in_plain_words(auth_client, pack):
+def test_every_question_is_tagged_with_its_origin_in_plain_words(auth_client, pack):
     body = auth_client.get(reverse("library:questions")).content.decode()
     quoted = Question.objects.filter(kind=Question.Kind.QUOTED).count()
-    assert quoted
-    assert body.count('<span class="tag">Asked in real interviews (quoted)</span>') == quoted
+    derived = Question.objects.filter(kind=Question.Kind.DERIVED).count()
+    assert quoted and derived
+    assert body.count('<span class="tag quoted">Asked in a real loop (quoted)</span>') == quoted
+    assert body.count('<span class="tag">Drawn from a cited section</span>') == derived
     assert "Quoted in an article" not in body
     assert "Drawn from an article" not in body
