@@ -38,9 +38,9 @@ def test_card_for_own_question(user):
 
 
 def test_card_for_question_needs_exactly_one_question(user):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^pass exactly one of question and user_question$"):
         card_for_question(user)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^pass exactly one of question and user_question$"):
         card_for_question(
             user, question=bank_question(), user_question=UserQuestionFactory(user=user)
         )
@@ -201,3 +201,13 @@ def test_cards_due_loads_what_the_queue_shows_in_one_query(user, django_assert_n
         ]
     assert len(shown) == 3
     assert (own.text, own.round.name) in shown
+
+
+def test_review_in_summer_time_works_and_is_stored_as_the_instant(user):
+    # The server's zone (Europe/London) is UTC+1 in July; fsrs must still be given UTC.
+    july = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
+    card = card_for_question(user, question=bank_question())
+    card_review(card, 1, now=july)
+    card.refresh_from_db()
+    assert card.last_reviewed_at == july
+    assert card.due == july + timedelta(days=1)
