@@ -137,6 +137,7 @@ def test_choice_field_refuses_an_id_too_big_as_an_invalid_choice(user):
     with pytest.raises(ValidationError) as caught:
         field.clean(str(PK_MAX + 1))
     assert caught.value.code == "invalid_choice"
+    assert caught.value.messages == [str(field.error_messages["invalid_choice"])]
     assert field.clean("") is None
     own = OwnItemFactory(user=user)
     assert field.clean(str(own.pk)) == own
@@ -151,6 +152,8 @@ def test_multiple_choice_field_refuses_an_id_too_big(user):
     error = caught.value.error_list[0]
     assert error.code == "invalid_pk_value"
     assert error.params == {"pk": huge[:20]}
+    # The form shows Django's own wording, with the (shortened) id in it.
+    assert caught.value.messages == [field.error_messages["invalid_pk_value"] % {"pk": huge[:20]}]
     # A tuple is checked too (Django accepts both before querying).
     with pytest.raises(ValidationError) as caught:
         field.clean((huge,))
