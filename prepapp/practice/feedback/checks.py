@@ -22,8 +22,8 @@ def _first(sentences, limit: int = 3) -> tuple[int, ...]:
     "too-short",
     title="Far too short for the round",
     mistake="mistake-no-clear-framework",
-    rule="Fewer words than the round needs to make a case: 60 for a round of up to 30 minutes, "
-    "75 up to 45, 90 up to 60, 120 beyond (60 when the length is unknown).",
+    rule="A few lines where the round needs a worked answer: fewer than 40 words for a round of "
+    "up to 30 minutes, 50 up to 45, 60 up to 60, 80 beyond (40 when the length is unknown).",
     kind="missing",
 )
 def too_short(r: Reading) -> Outcome | None:
@@ -69,6 +69,8 @@ def no_structure(r: Reading) -> Outcome | None:
     "(a percentage, money, a multiple, time saved, a rate, 'cut by a third', 'doubled'). Bare "
     "counts ('three layers'), versions, years and names like 510(k) do not count.",
     kind="missing",
+    # "No baseline or target, percentage…": an answer with no number has no baseline either.
+    covers=("metrics-no-baseline",),
 )
 def not_quantified(r: Reading) -> Outcome | None:
     # "99.9% uptime, p95 under 200 ms" measures the system, not the impact.
@@ -89,6 +91,8 @@ def not_quantified(r: Reading) -> Outcome | None:
     "sign-ups, sessions, time in app, clicks, cost per install) and no clinical or financial "
     "outcome (readmissions, adherence, HEDIS, A1c, cost of care, revenue, no-shows, ...).",
     kind="present",
+    # Baselines for downloads and sessions would be the wrong advice: the metrics are wrong.
+    covers=("metrics-no-baseline",),
 )
 def vanity_metrics_only(r: Reading) -> Outcome | None:
     vanity = r.hits("vanity")
@@ -159,15 +163,24 @@ _REGULATORY_KINDS = {
     mistake="mistake-underestimating-regulatory-complexity",
     rule="In a regulatory-strategy or compliance answer, fewer than two kinds of substance: a "
     "pathway or classification, a privacy/security mechanism, clinical evidence or "
-    "validation, post-market duties. Slogans ('it will be HIPAA compliant') do not count.",
+    "validation, post-market duties (or one kind worked through in depth, five mechanisms "
+    "or more). Slogans ('it will be HIPAA compliant') do not count.",
     kind="present",
 )
 def regulation_shallow(r: Reading) -> Outcome | None:
-    mentions = r.hits("regulation")
+    # Regulation named only inside an end gate ("then regulatory signs it off") is the
+    # compliance-afterthought finding; this one is about a regulatory explanation.
+    gates = {m.sentence for m in r.hits("compliance_gate", negated=True)}
+    mentions = [m for m in r.hits("regulation") if m.sentence not in gates]
     if not mentions:
         return None
     kinds = [label for category, label in _REGULATORY_KINDS.items() if r.has(category)]
     if len(kinds) >= 2:
+        return None
+    # One kind worked through in depth (encryption, BAAs, access control, audit logs, a risk
+    # assessment, de-identification...) is substance too: a security question has one kind.
+    depth = r.setting("regulation_depth_terms", 5)
+    if any(len({m.term for m in r.hits(category)}) >= depth for category in _REGULATORY_KINDS):
         return None
     has = f"only {kinds[0]}" if kinds else "no substance behind the names"
     return Outcome(

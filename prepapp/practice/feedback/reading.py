@@ -9,9 +9,12 @@ from prepapp.practice.feedback.text import AnswerText, sentence_quantities, stru
 from prepapp.practice.feedback.vocabulary import Match, Vocabulary
 
 # The fewest words an answer needs, by the round's length (minutes, inclusive upper bound).
-MIN_WORDS_BY_MINUTES = ((30, 60), (45, 75), (60, 90))
-MIN_WORDS_LONGER = 120
-MIN_WORDS_UNKNOWN = 60
+# "Far too short" is a few lines: a crisp 75-word answer to a 60-minute question makes its
+# case, a 45-word one does not. In the labelled answers every too-short one was under two
+# thirds of these, and every crisp answer that made its case was over them.
+MIN_WORDS_BY_MINUTES = ((30, 40), (45, 50), (60, 60))
+MIN_WORDS_LONGER = 80
+MIN_WORDS_UNKNOWN = 40
 
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me", "i'm", "we're", "i’m"})
 # "I'm outcome-focused" describes oneself; "I led", "we launched" tell what happened.
