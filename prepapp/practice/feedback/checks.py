@@ -25,6 +25,9 @@ def _first(sentences, limit: int = 3) -> tuple[int, ...]:
     rule="A few lines where the round needs a worked answer: fewer than 40 words for a round of "
     "up to 30 minutes, 50 up to 45, 60 up to 60, 80 beyond (40 when the length is unknown).",
     kind="missing",
+    # A few lines are judged on what they say (no regulation, no number), but they hold no
+    # design whose shape could be generic or standalone: the length is that finding.
+    covers=("generic-tech-design", "integration-missing"),
 )
 def too_short(r: Reading) -> Outcome | None:
     if not r.too_short:
@@ -382,7 +385,6 @@ _HEALTHCARE_CONSTRAINTS = {
     "model, build an app, A/B test for growth) with none of healthcare's constraints: "
     "regulation, clinician adoption and workflow, liability and safety, reimbursement.",
     kind="missing",
-    covers=("integration-missing",),
 )
 def generic_tech_design(r: Reading) -> Outcome | None:
     if any(r.has(category) for category in _HEALTHCARE_CONSTRAINTS):
@@ -407,7 +409,10 @@ def generic_tech_design(r: Reading) -> Outcome | None:
 )
 def purely_technical(r: Reading) -> Outcome | None:
     technical = r.hits("tech_framing")
-    if len({m.term for m in technical}) < r.setting("technical_min_terms", 3):
+    # Distinct words, not distinct list entries: "data models" matches "data model",
+    # "model" and "models", and that is one thing named, not three.
+    named = {r.text.tokens[m.first].stem for m in technical}
+    if len(named) < r.setting("technical_min_terms", 3):
         return None
     people = {m.sentence for m in r.people()}
     if r.has("care_reality") or people & set(r.sentences("experience")):
