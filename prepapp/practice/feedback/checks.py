@@ -101,6 +101,13 @@ def vanity_metrics_only(r: Reading) -> Outcome | None:
     vanity = r.hits("vanity")
     if not vanity or r.hits_outside("outcome", "vanity"):
         return None
+    # Measuring success with them: two of them, or one named as a measure ("track
+    # downloads", "40% sign-up conversion"). One in passing ("a design with streaks", "rather
+    # than optimising ad clicks") measures nothing.
+    if len({m.term for m in vanity}) < 2:
+        measured = set(r.sentences("kpi")) | {i for i, _ in r.quantities}
+        if not any(m.sentence in measured for m in vanity):
+            return None
     return Outcome(
         f"You measure success with {r.terms(vanity)} but name no clinical or financial "
         "outcome (readmissions, adherence, HEDIS scores, cost of care). Tie the metric to "
@@ -506,13 +513,28 @@ def knowledge_without_application(r: Reading) -> Outcome | None:
     # Two sentences are too few to call a recital (the length is the finding there).
     if len(sentences) < 3:
         return None
-    applied = set(r.first_person_sentences) | set(r.sentences("application"))
-    if len(applied) / len(sentences) >= r.setting("application_min_share", 0.3):
-        return None
+    # Applying it: I/we, a product or decision, and also what happened (a story of one's own
+    # past, a measured result): "we piloted at 2 sites, paper scripts down ~90%" applies
+    # the rules it names even when its list lines have no "I".
+    applied = (
+        set(r.first_person_sentences)
+        | set(r.sentences("application"))
+        | set(r.story_sentences)
+        | {i for i, _ in r.quantities}
+    )
     recited = (
         set(r.sentences("knowledge")) | set(r.expansion_sentences) | set(r.definition_sentences)
     )
-    if len(recited) / len(sentences) < r.setting("recital_min_share", 0.3):
+    applied_share = len(applied) / len(sentences)
+    recited_share = len(recited) / len(sentences)
+    if recited_share < r.setting("recital_min_share", 0.3):
+        return None
+    # Enough application, unless the recital still outweighs it two to one (a textbook
+    # summary with a closing "we'd take this into account").
+    if (
+        applied_share >= r.setting("application_min_share", 0.3)
+        and recited_share < 2 * applied_share
+    ):
         return None
     return Outcome(
         "You recite what the rules and standards are, but never apply them: which product, "
