@@ -104,7 +104,8 @@ _NOT_PAST = frozenset(
 )
 _PAST_OWN_CONTEXT = re.compile(
     r"\b(?:in|at|during) my (?:previous|last|current|prior|former|first|second|old) "
-    r"(?:role|job|position|company|team|startup|employer|organi[sz]ation)"
+    # Singular: "in my previous roles I've…" sums up a career, it is not one situation.
+    r"(?:role|job|position|company|team|startup|employer|organi[sz]ation)\b(?!['’]?s\b)"
     r"|\bwhen i (?:was|worked|joined|led|ran)\b|\b(?:\w+ )?years? ago\b"
     r"|\blast (?:year|quarter|month|spring|summer|autumn|fall|winter)\b",
     re.I,
@@ -217,6 +218,7 @@ class Reading:
     def story_sentences(self) -> list[int]:
         """Sentences that tell the candidate's own past: "I led…", "at my last company we…"."""
         found = []
+        plain = self.text.plain
         for s in self.text.sentences:
             if s.hypothetical:
                 continue
@@ -238,8 +240,19 @@ class Reading:
                             and tokens[i - 1].low in ("my", "our")
                         )
                     ):
-                        window = tokens[i + 1 : i + 5]
-                        if any(_is_past_verb(w.low) and not w.negated for w in window):
+                        # The verb is in the subject's own clause; "I've developed" is a
+                        # claim about oneself; "user-centred" and "data-driven" are adjectives.
+                        window = [w for w in tokens[i + 1 : i + 5] if w.clause == t.clause]
+                        if any(w.low in _PERFECT for w in window) and not sentence_quantities(
+                            s.text
+                        ):
+                            continue
+                        if any(
+                            _is_past_verb(w.low)
+                            and not w.negated
+                            and plain[w.start - 1 : w.start] not in ("-", "‐")
+                            for w in window
+                        ):
                             own = True
                             break
             if own:
