@@ -504,7 +504,7 @@ class TestGeneralisedRules:
         assert fires("knowledge-without-application", recital)
         # No "I" or "we": the measured results are the application.
         story = recital + (
-            " Live at 2 sites, paper scripts fell by 90%. All 30 clinics were live in 5 months."
+            " Live at 2 sites, paper scripts fell by 90%. Prescribing time fell from 40 to 25 seconds."
         )
         assert not fires("knowledge-without-application", story)
 

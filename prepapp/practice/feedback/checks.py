@@ -529,12 +529,7 @@ def knowledge_without_application(r: Reading) -> Outcome | None:
     recited_share = len(recited) / len(sentences)
     if recited_share < r.setting("recital_min_share", 0.3):
         return None
-    # Enough application, unless the recital still outweighs it two to one (a textbook
-    # summary with a closing "we'd take this into account").
-    if (
-        applied_share >= r.setting("application_min_share", 0.3)
-        and recited_share < 2 * applied_share
-    ):
+    if applied_share >= r.setting("application_min_share", 0.3):
         return None
     return Outcome(
         "You recite what the rules and standards are, but never apply them: which product, "
