@@ -166,16 +166,26 @@ class Reading:
 
     def hits_outside(self, category: str, *covering: str) -> list[Match]:
         """Matches not inside a match of another category ("cost" inside "cost per install")."""
-        spans = [(m.first, m.last) for c in covering for m in self.found.get(c, [])]
-        return [
-            m
-            for m in self.hits(category)
-            if not any(first <= m.first and m.last <= last for first, last in spans)
-        ]
+        # One sweep in reading order: a match is inside a span when some span starting at or
+        # before it reaches at least as far.
+        spans = sorted((m.first, m.last) for c in covering for m in self.found.get(c, []))
+        # Matches are in reading order already (sorted by first token).
+        out, reach, j = [], -1, 0
+        for m in self.hits(category):
+            while j < len(spans) and spans[j][0] <= m.first:
+                reach = max(reach, spans[j][1])
+                j += 1
+            if reach < m.last:
+                out.append(m)
+        return out
 
     def people(self) -> list[Match]:
         """Stakeholders as people: not "patient data", not a capitalised resource name
         ("the Patient and Observation resources") in the middle of a sentence."""
+        return list(self._people)
+
+    @cached_property
+    def _people(self) -> tuple[Match, ...]:
         people = []
         for m in self.hits_outside("stakeholders", "stakeholder_as_data"):
             token = self.text.tokens[m.first]
@@ -188,7 +198,7 @@ class Reading:
             ):
                 continue
             people.append(m)
-        return people
+        return tuple(people)
 
     def terms(self, matches: list[Match], limit: int = 3) -> str:
         """Distinct matched words as the answer wrote them, quoted."""
@@ -219,6 +229,7 @@ class Reading:
         """Sentences that tell the candidate's own past: "I led…", "at my last company we…"."""
         found = []
         plain = self.text.plain
+        measured = {i for i, _ in self.quantities}
         for s in self.text.sentences:
             if s.hypothetical:
                 continue
@@ -229,7 +240,7 @@ class Reading:
                     if t.clause in self.text.hypothetical_clauses:
                         continue
                     # "I've owned…" is a story when it says what came of it, in a measure.
-                    if t.low in _PERFECT and not sentence_quantities(s.text):
+                    if t.low in _PERFECT and s.index not in measured:
                         continue
                     if (
                         t.low in _STORY_SUBJECTS
@@ -243,9 +254,7 @@ class Reading:
                         # The verb is in the subject's own clause; "I've developed" is a
                         # claim about oneself; "user-centred" and "data-driven" are adjectives.
                         window = [w for w in tokens[i + 1 : i + 5] if w.clause == t.clause]
-                        if any(w.low in _PERFECT for w in window) and not sentence_quantities(
-                            s.text
-                        ):
+                        if any(w.low in _PERFECT for w in window) and s.index not in measured:
                             continue
                         if any(
                             _is_past_verb(w.low)
