@@ -165,8 +165,14 @@ class Paragraph:
     kind: str  # "prose" or "block" (headings, lists)
 
 
+# A character every pattern above needs ("---" and "===" for rules): most lines have none.
+_MD_MAYBE = re.compile(r"[\[<*_~`|]|---|===")
+
+
 def markdown_plain(text: str) -> str:
     """The words of a markdown answer without its syntax, line by line."""
+    if not _MD_MAYBE.search(text):
+        return text
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_HTML.sub(" ", text)
     text = _MD_FENCE_OR_RULE.sub(" ", text)
@@ -351,48 +357,73 @@ _NOT_A_MEASURE = re.compile(
     r"|\b(?:19|20)\d\d\b(?!\s?%)",
     re.I,
 )
-# Every alternative below starts with a digit, a currency sign or one of these letters (a
-# number word, "doubled", "twice", "a third", "half", "by", "in", "from", "of"): one
-# character test per position before trying the alternatives (the same matches, faster).
-_QUANTITY_FIRST = r"(?=[\d$£€otfsenhdqabi])"
+# (pattern, needs a digit). A sentence without a digit is searched with the word patterns
+# only: the others cannot match there, so the matches are the same, found faster.
+_QUANTITY_PARTS = [
+    # percentages and points
+    (
+        rf"{_NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|points?\b|bps\b"
+        r"|basis points\b)",
+        True,
+    ),
+    (
+        rf"\b{_NUMBER_WORDS}(?:[- ]{_NUMBER_WORDS})?\s(?:percent|per cent|percentage points?|"
+        r"points)\b",
+        False,
+    ),
+    # money
+    (rf"[$£€]\s?{_NUM}", True),
+    (rf"{_NUM}\s?(?:k|m|mm|bn)?\s?(?:dollars|usd|gbp|eur|euros|pounds)\b", True),
+    (rf"\b{_NUM}\s?(?:million|billion|thousand|bn|k)\b", True),
+    # multiples
+    (rf"\b{_NUM}\s?(?:x|×|-fold|fold|times)(?![a-z])", True),
+    (
+        rf"\b{_NUMBER_WORDS}[- ]?(?:fold|times (?:more|less|fewer|faster|higher|lower|as))\b",
+        False,
+    ),
+    (r"\b(?:doubl|tripl|quadrupl|halv)(?:ed|ing|es)\b|\btwice (?:as|the)\b", False),
+    # fractions and rates
+    (
+        r"\b(?:a|one|two|three)[- ](?:third|quarter|half|fifth|tenth)s?\b|\bhalf (?:of|the|as)\b"
+        r"|\bby half\b|\bin half\b",
+        False,
+    ),
+    (
+        rf"\b(?:{_NUM}|{_NUMBER_WORDS}) (?:in|out of) (?:every )?(?:{_NUM}|{_NUMBER_WORDS})\b",
+        False,
+    ),
+    (
+        rf"\b{_NUM}\s(?:[a-z]+\s){{0,2}}(?:per|a|an|each)\s(?:day|week|month|year|shift|"
+        r"patient|member|visit|nurse|clinician|user|site|encounter|hour)\b",
+        True,
+    ),
+    # change from one value to another, or by an amount
+    (rf"\bfrom (?:about |around |roughly )?[$£€]?{_NUM}\S* (?:\w+ )?to [$£€]?{_NUM}", True),
+    (
+        rf"\b(?:by|of) (?:about |around |roughly |nearly |almost |over |more than |at least )?"
+        rf"{_NUM}\b(?!\s?(?:hospitals|sites|teams|people|clinics))",
+        True,
+    ),
+    # large numbers: reach and volume, not a small count
+    (r"\b\d{1,3}(?:,\d{3})+\b|\b[1-9]\d{2,}\b", True),
+    # decimals measure something (versions were removed above)
+    (r"\b\d+\.\d+\b", True),
+]
+# Every alternative starts with a digit, a currency sign or one of these letters (a number
+# word, "doubled", "twice", "a third", "half", "by", "in", "from", "of"): one character test
+# per position before trying the alternatives.
 _QUANTITY = re.compile(
-    _QUANTITY_FIRST
-    + "(?:"
-    + "|".join(
-        [
-            # percentages and points
-            rf"{_NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|points?\b|bps\b|basis points\b)",
-            rf"\b{_NUMBER_WORDS}(?:[- ]{_NUMBER_WORDS})?\s(?:percent|per cent|percentage points?|points)\b",
-            # money
-            rf"[$£€]\s?{_NUM}",
-            rf"{_NUM}\s?(?:k|m|mm|bn)?\s?(?:dollars|usd|gbp|eur|euros|pounds)\b",
-            rf"\b{_NUM}\s?(?:million|billion|thousand|bn|k)\b",
-            # multiples
-            rf"\b{_NUM}\s?(?:x|×|-fold|fold|times)(?![a-z])",
-            rf"\b{_NUMBER_WORDS}[- ]?(?:fold|times (?:more|less|fewer|faster|higher|lower|as))\b",
-            r"\b(?:doubl|tripl|quadrupl|halv)(?:ed|ing|es)\b|\btwice (?:as|the)\b",
-            # fractions and rates
-            r"\b(?:a|one|two|three)[- ](?:third|quarter|half|fifth|tenth)s?\b|\bhalf (?:of|the|as)\b"
-            r"|\bby half\b|\bin half\b",
-            rf"\b(?:{_NUM}|{_NUMBER_WORDS}) (?:in|out of) (?:every )?(?:{_NUM}|{_NUMBER_WORDS})\b",
-            rf"\b{_NUM}\s(?:[a-z]+\s){{0,2}}(?:per|a|an|each)\s(?:day|week|month|year|shift|"
-            r"patient|member|visit|nurse|clinician|user|site|encounter|hour)\b",
-            # change from one value to another, or by an amount
-            rf"\bfrom (?:about |around |roughly )?[$£€]?{_NUM}\S* (?:\w+ )?to [$£€]?{_NUM}",
-            rf"\b(?:by|of) (?:about |around |roughly |nearly |almost |over |more than |at least )?{_NUM}\b(?!\s?(?:hospitals|sites|teams|people|clinics))",
-            # large numbers: reach and volume, not a small count
-            r"\b\d{1,3}(?:,\d{3})+\b|\b[1-9]\d{2,}\b",
-            # decimals measure something (versions were removed above)
-            r"\b\d+\.\d+\b",
-        ]
-    )
-    + ")",
+    r"(?=[\d$£€otfsenhdqabi])(?:" + "|".join(p for p, _ in _QUANTITY_PARTS) + ")", re.I
+)
+_QUANTITY_WORDS = re.compile(
+    r"(?=[otfsenhdqabi])(?:" + "|".join(p for p, digit in _QUANTITY_PARTS if not digit) + ")",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 # A span of time is a measure when something changed by it ("cut from 11 to 4 minutes",
 # "saved two hours a week"), not when it only frames a plan ("a 3-month pilot").
 _TIME_SPAN = re.compile(
-    rf"\b(?:{_NUM}|{_NUMBER_WORDS})[- ](?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b",
+    rf"(?=[\dotfsenh])\b(?:{_NUM}|{_NUMBER_WORDS})[- ](?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b",
     re.I,
 )
 _CHANGE = re.compile(
@@ -415,9 +446,11 @@ def sentence_quantities(text: str) -> list[str]:
     if not _MAYBE_QUANTITY.search(text):
         return []
     cleaned = _NOT_A_MEASURE.sub(lambda m: " " * len(m.group(0)), text)
-    found = [m.group(0) for m in _QUANTITY.finditer(cleaned)]
-    if _CHANGE.search(cleaned):
-        found += [m.group(0) for m in _TIME_SPAN.finditer(cleaned)]
+    pattern = _QUANTITY if _DIGIT.search(cleaned) else _QUANTITY_WORDS
+    found = [m.group(0) for m in pattern.finditer(cleaned)]
+    spans = [m.group(0) for m in _TIME_SPAN.finditer(cleaned)]
+    if spans and _CHANGE.search(cleaned):
+        found += spans
     return [f.strip() for f in found if f.strip()]
 
 
