@@ -235,7 +235,12 @@ class AnswerText:
         self._offset = 0
         self._read()
         self.plain = "".join(self._plain_parts)
-        self.words = word_count(self.plain)
+        # Words never run across the line breaks that join the chunks, so the paragraphs'
+        # counts add up to the whole; CJK rounds per chunk, so count that text as a whole.
+        if _CJK.search(self.plain):
+            self.words = word_count(self.plain)
+        else:
+            self.words = sum(p.words for p in self.paragraphs)
         self.tokens: list[Token] = [t for s in self.sentences for t in s.tokens]
 
     # -- reading ---------------------------------------------------------------------------
