@@ -495,6 +495,14 @@ class TestGeneralisedRules:
         lived = plumbing + " Patients told us they struggle with typing on small phones."
         assert not fires("purely-technical", lived)
 
+    def test_a_limit_guarded_against_is_a_limit_considered(self):
+        model = "We train a deep-learning model on registry data to rank likely diagnoses."
+        guarded = model + " We balance the training set so it doesn't underperform for "
+        guarded += "under-represented groups."
+        assert not fires("ai-without-limits", guarded)
+        waved = model + " Bias isn't something we need to worry about here."
+        assert fires("ai-without-limits", waved)
+
     def test_a_story_or_a_result_applies_what_it_names(self):
         recital = (
             "EPCS is e-prescribing of controlled substances. DEA rules require identity "

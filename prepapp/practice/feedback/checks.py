@@ -288,7 +288,16 @@ def ai_without_limits(r: Reading) -> Outcome | None:
     # A limit named inside an accuracy claim ("validated at 94%, so bias is not a big
     # concern") is the claim, not a limit.
     waved = set(r.sentences("dismissal"))
-    limits = r.hits_outside("ai_limits", "ai_limits_not")
+    # A limit guarded against is a limit considered: "so the model doesn't underperform for
+    # under-represented groups" names the bias it prevents. A negated limit is waved away
+    # only with a dismissal ("bias isn't something to worry about").
+    waved |= {m.sentence for m in r.hits("dismissal_with_negation", negated=True) if m.negated}
+    not_limits = r.hits("ai_limits_not", negated=True)
+    limits = [
+        m
+        for m in r.hits("ai_limits", negated=True)
+        if not any(n.first <= m.first and m.last <= n.last for n in not_limits)
+    ]
     if any(not r.has_claim(m.sentence) and m.sentence not in waved for m in limits):
         return None
     # "Validated" counts when it names how; "validated, 92% accuracy" is a claim.
