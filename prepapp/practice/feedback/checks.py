@@ -22,9 +22,12 @@ def _first(sentences, limit: int = 3) -> tuple[int, ...]:
     "too-short",
     title="Far too short for the round",
     mistake="mistake-no-clear-framework",
-    rule="Fewer words than the round needs to make a case: 60 for a round of up to 30 minutes, "
-    "75 up to 45, 90 up to 60, 120 beyond (60 when the length is unknown).",
+    rule="A few lines where the round needs a worked answer: fewer than 40 words for a round of "
+    "up to 30 minutes, 50 up to 45, 60 up to 60, 80 beyond (40 when the length is unknown).",
     kind="missing",
+    # A few lines are judged on what they say (no regulation, no number), but they hold no
+    # design whose shape could be generic or standalone: the length is that finding.
+    covers=("generic-tech-design", "integration-missing"),
 )
 def too_short(r: Reading) -> Outcome | None:
     if not r.too_short:
@@ -69,6 +72,8 @@ def no_structure(r: Reading) -> Outcome | None:
     "(a percentage, money, a multiple, time saved, a rate, 'cut by a third', 'doubled'). Bare "
     "counts ('three layers'), versions, years and names like 510(k) do not count.",
     kind="missing",
+    # "No baseline or target, percentage…": an answer with no number has no baseline either.
+    covers=("metrics-no-baseline",),
 )
 def not_quantified(r: Reading) -> Outcome | None:
     # "99.9% uptime, p95 under 200 ms" measures the system, not the impact.
@@ -89,11 +94,20 @@ def not_quantified(r: Reading) -> Outcome | None:
     "sign-ups, sessions, time in app, clicks, cost per install) and no clinical or financial "
     "outcome (readmissions, adherence, HEDIS, A1c, cost of care, revenue, no-shows, ...).",
     kind="present",
+    # Baselines for downloads and sessions would be the wrong advice: the metrics are wrong.
+    covers=("metrics-no-baseline",),
 )
 def vanity_metrics_only(r: Reading) -> Outcome | None:
     vanity = r.hits("vanity")
     if not vanity or r.hits_outside("outcome", "vanity"):
         return None
+    # Measuring success with them: two of them, or one named as a measure ("track
+    # downloads", "40% sign-up conversion"). One in passing ("a design with streaks", "rather
+    # than optimising ad clicks") measures nothing.
+    if len({m.term for m in vanity}) < 2:
+        measured = set(r.sentences("kpi")) | {i for i, _ in r.quantities}
+        if not any(m.sentence in measured for m in vanity):
+            return None
     return Outcome(
         f"You measure success with {r.terms(vanity)} but name no clinical or financial "
         "outcome (readmissions, adherence, HEDIS scores, cost of care). Tie the metric to "
@@ -159,15 +173,24 @@ _REGULATORY_KINDS = {
     mistake="mistake-underestimating-regulatory-complexity",
     rule="In a regulatory-strategy or compliance answer, fewer than two kinds of substance: a "
     "pathway or classification, a privacy/security mechanism, clinical evidence or "
-    "validation, post-market duties. Slogans ('it will be HIPAA compliant') do not count.",
+    "validation, post-market duties (or one kind worked through in depth, five mechanisms "
+    "or more). Slogans ('it will be HIPAA compliant') do not count.",
     kind="present",
 )
 def regulation_shallow(r: Reading) -> Outcome | None:
-    mentions = r.hits("regulation")
+    # Regulation named only inside an end gate ("then regulatory signs it off") is the
+    # compliance-afterthought finding; this one is about a regulatory explanation.
+    gates = {m.sentence for m in r.hits("compliance_gate", negated=True)}
+    mentions = [m for m in r.hits("regulation") if m.sentence not in gates]
     if not mentions:
         return None
     kinds = [label for category, label in _REGULATORY_KINDS.items() if r.has(category)]
     if len(kinds) >= 2:
+        return None
+    # One kind worked through in depth (encryption, BAAs, access control, audit logs, a risk
+    # assessment, de-identification...) is substance too: a security question has one kind.
+    depth = r.setting("regulation_depth_terms", 5)
+    if any(len({m.term for m in r.hits(category)}) >= depth for category in _REGULATORY_KINDS):
         return None
     has = f"only {kinds[0]}" if kinds else "no substance behind the names"
     return Outcome(
@@ -265,7 +288,16 @@ def ai_without_limits(r: Reading) -> Outcome | None:
     # A limit named inside an accuracy claim ("validated at 94%, so bias is not a big
     # concern") is the claim, not a limit.
     waved = set(r.sentences("dismissal"))
-    limits = r.hits_outside("ai_limits", "ai_limits_not")
+    # A limit guarded against is a limit considered: "so the model doesn't underperform for
+    # under-represented groups" names the bias it prevents. A negated limit is waved away
+    # only with a dismissal ("bias isn't something to worry about").
+    waved |= {m.sentence for m in r.hits("dismissal_with_negation", negated=True) if m.negated}
+    not_limits = r.hits("ai_limits_not", negated=True)
+    limits = [
+        m
+        for m in r.hits("ai_limits", negated=True)
+        if not any(n.first <= m.first and m.last <= n.last for n in not_limits)
+    ]
     if any(not r.has_claim(m.sentence) and m.sentence not in waved for m in limits):
         return None
     # "Validated" counts when it names how; "validated, 92% accuracy" is a claim.
@@ -369,7 +401,6 @@ _HEALTHCARE_CONSTRAINTS = {
     "model, build an app, A/B test for growth) with none of healthcare's constraints: "
     "regulation, clinician adoption and workflow, liability and safety, reimbursement.",
     kind="missing",
-    covers=("integration-missing",),
 )
 def generic_tech_design(r: Reading) -> Outcome | None:
     if any(r.has(category) for category in _HEALTHCARE_CONSTRAINTS):
@@ -394,7 +425,10 @@ def generic_tech_design(r: Reading) -> Outcome | None:
 )
 def purely_technical(r: Reading) -> Outcome | None:
     technical = r.hits("tech_framing")
-    if len({m.term for m in technical}) < r.setting("technical_min_terms", 3):
+    # Distinct words, not distinct list entries: "data models" matches "data model",
+    # "model" and "models", and that is one thing named, not three.
+    named = {r.text.tokens[m.first].stem for m in technical}
+    if len(named) < r.setting("technical_min_terms", 3):
         return None
     people = {m.sentence for m in r.people()}
     if r.has("care_reality") or people & set(r.sentences("experience")):
@@ -488,13 +522,23 @@ def knowledge_without_application(r: Reading) -> Outcome | None:
     # Two sentences are too few to call a recital (the length is the finding there).
     if len(sentences) < 3:
         return None
-    applied = set(r.first_person_sentences) | set(r.sentences("application"))
-    if len(applied) / len(sentences) >= r.setting("application_min_share", 0.3):
-        return None
+    # Applying it: I/we, a product or decision, and also what happened (a story of one's own
+    # past, a measured result): "we piloted at 2 sites, paper scripts down ~90%" applies
+    # the rules it names even when its list lines have no "I".
+    applied = (
+        set(r.first_person_sentences)
+        | set(r.sentences("application"))
+        | set(r.story_sentences)
+        | {i for i, _ in r.quantities}
+    )
     recited = (
         set(r.sentences("knowledge")) | set(r.expansion_sentences) | set(r.definition_sentences)
     )
-    if len(recited) / len(sentences) < r.setting("recital_min_share", 0.3):
+    applied_share = len(applied) / len(sentences)
+    recited_share = len(recited) / len(sentences)
+    if recited_share < r.setting("recital_min_share", 0.3):
+        return None
+    if applied_share >= r.setting("application_min_share", 0.3):
         return None
     return Outcome(
         "You recite what the rules and standards are, but never apply them: which product, "

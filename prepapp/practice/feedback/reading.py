@@ -9,9 +9,12 @@ from prepapp.practice.feedback.text import AnswerText, sentence_quantities, stru
 from prepapp.practice.feedback.vocabulary import Match, Vocabulary
 
 # The fewest words an answer needs, by the round's length (minutes, inclusive upper bound).
-MIN_WORDS_BY_MINUTES = ((30, 60), (45, 75), (60, 90))
-MIN_WORDS_LONGER = 120
-MIN_WORDS_UNKNOWN = 60
+# "Far too short" is a few lines: a crisp 75-word answer to a 60-minute question makes its
+# case, a 45-word one does not. In the labelled answers every too-short one was under two
+# thirds of these, and every crisp answer that made its case was over them.
+MIN_WORDS_BY_MINUTES = ((30, 40), (45, 50), (60, 60))
+MIN_WORDS_LONGER = 80
+MIN_WORDS_UNKNOWN = 40
 
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me", "i'm", "we're", "i’m"})
 # "I'm outcome-focused" describes oneself; "I led", "we launched" tell what happened.
@@ -101,7 +104,8 @@ _NOT_PAST = frozenset(
 )
 _PAST_OWN_CONTEXT = re.compile(
     r"\b(?:in|at|during) my (?:previous|last|current|prior|former|first|second|old) "
-    r"(?:role|job|position|company|team|startup|employer|organi[sz]ation)"
+    # Singular: "in my previous roles I've…" sums up a career, it is not one situation.
+    r"(?:role|job|position|company|team|startup|employer|organi[sz]ation)\b(?!['’]?s\b)"
     r"|\bwhen i (?:was|worked|joined|led|ran)\b|\b(?:\w+ )?years? ago\b"
     r"|\blast (?:year|quarter|month|spring|summer|autumn|fall|winter)\b",
     re.I,
@@ -162,16 +166,26 @@ class Reading:
 
     def hits_outside(self, category: str, *covering: str) -> list[Match]:
         """Matches not inside a match of another category ("cost" inside "cost per install")."""
-        spans = [(m.first, m.last) for c in covering for m in self.found.get(c, [])]
-        return [
-            m
-            for m in self.hits(category)
-            if not any(first <= m.first and m.last <= last for first, last in spans)
-        ]
+        # One sweep in reading order: a match is inside a span when some span starting at or
+        # before it reaches at least as far.
+        spans = sorted((m.first, m.last) for c in covering for m in self.found.get(c, []))
+        # Matches are in reading order already (sorted by first token).
+        out, reach, j = [], -1, 0
+        for m in self.hits(category):
+            while j < len(spans) and spans[j][0] <= m.first:
+                reach = max(reach, spans[j][1])
+                j += 1
+            if reach < m.last:
+                out.append(m)
+        return out
 
     def people(self) -> list[Match]:
         """Stakeholders as people: not "patient data", not a capitalised resource name
         ("the Patient and Observation resources") in the middle of a sentence."""
+        return list(self._people)
+
+    @cached_property
+    def _people(self) -> tuple[Match, ...]:
         people = []
         for m in self.hits_outside("stakeholders", "stakeholder_as_data"):
             token = self.text.tokens[m.first]
@@ -184,7 +198,7 @@ class Reading:
             ):
                 continue
             people.append(m)
-        return people
+        return tuple(people)
 
     def terms(self, matches: list[Match], limit: int = 3) -> str:
         """Distinct matched words as the answer wrote them, quoted."""
@@ -214,6 +228,8 @@ class Reading:
     def story_sentences(self) -> list[int]:
         """Sentences that tell the candidate's own past: "I led…", "at my last company we…"."""
         found = []
+        plain = self.text.plain
+        measured = {i for i, _ in self.quantities}
         for s in self.text.sentences:
             if s.hypothetical:
                 continue
@@ -224,7 +240,7 @@ class Reading:
                     if t.clause in self.text.hypothetical_clauses:
                         continue
                     # "I've owned…" is a story when it says what came of it, in a measure.
-                    if t.low in _PERFECT and not sentence_quantities(s.text):
+                    if t.low in _PERFECT and s.index not in measured:
                         continue
                     if (
                         t.low in _STORY_SUBJECTS
@@ -235,8 +251,17 @@ class Reading:
                             and tokens[i - 1].low in ("my", "our")
                         )
                     ):
-                        window = tokens[i + 1 : i + 5]
-                        if any(_is_past_verb(w.low) and not w.negated for w in window):
+                        # The verb is in the subject's own clause; "I've developed" is a
+                        # claim about oneself; "user-centred" and "data-driven" are adjectives.
+                        window = [w for w in tokens[i + 1 : i + 5] if w.clause == t.clause]
+                        if any(w.low in _PERFECT for w in window) and s.index not in measured:
+                            continue
+                        if any(
+                            _is_past_verb(w.low)
+                            and not w.negated
+                            and plain[w.start - 1 : w.start] not in ("-", "‐")
+                            for w in window
+                        ):
                             own = True
                             break
             if own:

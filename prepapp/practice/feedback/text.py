@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import snowballstemmer
 
@@ -61,6 +61,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\[]?[A-Z0-9])
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Inc|Ltd|Co|approx|incl|U\.S|U\.K|no|Fig)\.|\b[A-Z]\.)$"
 )
+_ABBREVIATION_TAIL = 12
 # Clause boundaries: punctuation that closes a thought, and connectives that turn it. The
 # negation of "not X but Y" stops at "but"; "no AI, just rules" stops at the comma.
 _CLAUSE_SPLIT = re.compile(
@@ -106,6 +107,27 @@ _MODAL_CONTRACTIONS = frozenset(
 )
 
 
+_NEGATOR, _NEGATED_VERB, _RELEASE = 1, 2, 3
+
+
+@lru_cache(maxsize=50_000)
+def _word_facts(raw: str) -> tuple[str, str, str, int]:
+    """A token as written (without "'s"), its lower case, its stem and its negation role,
+    worked out once per distinct word: answers repeat their words."""
+    word = raw[:-2] if raw[-2:] in ("'s", "’s") else raw  # "the AI's output": match "AI"
+    low = word.lower()
+    stem = low if low[0].isdigit() else word_stem(low)
+    if low in _NEGATORS:
+        kind = _NEGATOR
+    elif low.endswith(_NEG_ENDINGS):
+        kind = _NEGATED_VERB
+    elif low in _NEGATION_RELEASE:
+        kind = _RELEASE
+    else:
+        kind = 0
+    return word, low, stem, kind
+
+
 # Plain (not frozen) slotted classes: an answer makes thousands of these, and a frozen
 # dataclass's __init__ is several times slower.
 @dataclass(slots=True)
@@ -143,8 +165,14 @@ class Paragraph:
     kind: str  # "prose" or "block" (headings, lists)
 
 
+# A character every pattern above needs ("---" and "===" for rules): most lines have none.
+_MD_MAYBE = re.compile(r"[\[<*_~`|]|---|===")
+
+
 def markdown_plain(text: str) -> str:
     """The words of a markdown answer without its syntax, line by line."""
+    if not _MD_MAYBE.search(text):
+        return text
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_HTML.sub(" ", text)
     text = _MD_FENCE_OR_RULE.sub(" ", text)
@@ -156,7 +184,7 @@ def word_count(plain: str) -> int:
     """Words, with CJK characters counted as about two per word."""
     cjk = len(_CJK.findall(plain))
     rest = _CJK.sub(" ", plain) if cjk else plain
-    return sum(1 for _ in _WORD_COUNT.finditer(rest)) + (cjk + 1) // 2
+    return len(_WORD_COUNT.findall(rest)) + (cjk + 1) // 2
 
 
 _TABLE_ROW = re.compile(r"^[ \t]*\|")
@@ -182,7 +210,11 @@ def _split_sentences(chunk: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in a chunk of prose."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(chunk):
-        if _ABBREVIATION.search(chunk[start : m.start()]):
+        # An abbreviation is at most a few characters before the stop: search only the tail
+        # (the whole sentence so far would make a long paragraph quadratic). Twelve
+        # characters keep the character before the longest abbreviation, so "\b" sees the
+        # same text.
+        if _ABBREVIATION.search(chunk[max(start, m.start() - _ABBREVIATION_TAIL) : m.start()]):
             continue
         spans.append((start, m.start()))
         start = m.end()
@@ -203,7 +235,12 @@ class AnswerText:
         self._offset = 0
         self._read()
         self.plain = "".join(self._plain_parts)
-        self.words = word_count(self.plain)
+        # Words never run across the line breaks that join the chunks, so the paragraphs'
+        # counts add up to the whole; CJK rounds per chunk, so count that text as a whole.
+        if _CJK.search(self.plain):
+            self.words = word_count(self.plain)
+        else:
+            self.words = sum(p.words for p in self.paragraphs)
         self.tokens: list[Token] = [t for s in self.sentences for t in s.tokens]
 
     # -- reading ---------------------------------------------------------------------------
@@ -282,24 +319,23 @@ class AnswerText:
 
     def _add_clause(self, sentence: Sentence, text: str, start: int, clause: int) -> None:
         negate_until = -1
+        append = sentence.tokens.append
+        index = sentence.index
         for i, m in enumerate(_TOKEN.finditer(text)):
-            word = m.group(0)
-            if word[-2:] in ("'s", "’s"):  # "the AI's output": match "AI"
-                word = word[:-2]
-            low = word.lower()
-            hyphenated = text[m.end() : m.end() + 1] == "-"  # "no-show" is a word, not a "no"
-            if (low in _NEGATORS and not hyphenated) or low.endswith(_NEG_ENDINGS):
+            word, low, stem, kind = _word_facts(m.group(0))
+            if kind == _NEGATOR and text[m.end() : m.end() + 1] != "-":
+                # "no-show" is a word, not a "no".
                 negate_until = i + NEGATION_WINDOW
                 negated_here = False
-            elif negate_until >= i and low in _NEGATION_RELEASE:
+            elif kind == _NEGATED_VERB:
+                negate_until = i + NEGATION_WINDOW
+                negated_here = False
+            elif kind == _RELEASE and negate_until >= i:
                 negate_until = -1
                 negated_here = False
             else:
                 negated_here = i <= negate_until
-            stem = low if low[0].isdigit() else word_stem(low)
-            sentence.tokens.append(
-                Token(word, low, stem, start + m.start(), sentence.index, clause, negated_here)
-            )
+            append(Token(word, low, stem, start + m.start(), index, clause, negated_here))
 
     # -- questions checks ask ------------------------------------------------------------
 
@@ -326,41 +362,73 @@ _NOT_A_MEASURE = re.compile(
     r"|\b(?:19|20)\d\d\b(?!\s?%)",
     re.I,
 )
-_QUANTITY = re.compile(
-    "|".join(
-        [
-            # percentages and points
-            rf"{_NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|points?\b|bps\b|basis points\b)",
-            rf"\b{_NUMBER_WORDS}(?:[- ]{_NUMBER_WORDS})?\s(?:percent|per cent|percentage points?|points)\b",
-            # money
-            rf"[$£€]\s?{_NUM}",
-            rf"{_NUM}\s?(?:k|m|mm|bn)?\s?(?:dollars|usd|gbp|eur|euros|pounds)\b",
-            rf"\b{_NUM}\s?(?:million|billion|thousand|bn|k)\b",
-            # multiples
-            rf"\b{_NUM}\s?(?:x|×|-fold|fold|times)(?![a-z])",
-            rf"\b{_NUMBER_WORDS}[- ]?(?:fold|times (?:more|less|fewer|faster|higher|lower|as))\b",
-            r"\b(?:doubl|tripl|quadrupl|halv)(?:ed|ing|es)\b|\btwice (?:as|the)\b",
-            # fractions and rates
-            r"\b(?:a|one|two|three)[- ](?:third|quarter|half|fifth|tenth)s?\b|\bhalf (?:of|the|as)\b"
-            r"|\bby half\b|\bin half\b",
-            rf"\b(?:{_NUM}|{_NUMBER_WORDS}) (?:in|out of) (?:every )?(?:{_NUM}|{_NUMBER_WORDS})\b",
-            rf"\b{_NUM}\s(?:[a-z]+\s){{0,2}}(?:per|a|an|each)\s(?:day|week|month|year|shift|"
-            r"patient|member|visit|nurse|clinician|user|site|encounter|hour)\b",
-            # change from one value to another, or by an amount
-            rf"\bfrom (?:about |around |roughly )?[$£€]?{_NUM}\S* (?:\w+ )?to [$£€]?{_NUM}",
-            rf"\b(?:by|of) (?:about |around |roughly |nearly |almost |over |more than |at least )?{_NUM}\b(?!\s?(?:hospitals|sites|teams|people|clinics))",
-            # large numbers: reach and volume, not a small count
-            r"\b\d{1,3}(?:,\d{3})+\b|\b[1-9]\d{2,}\b",
-            # decimals measure something (versions were removed above)
-            r"\b\d+\.\d+\b",
-        ]
+# (pattern, needs a digit). A sentence without a digit is searched with the word patterns
+# only: the others cannot match there, so the matches are the same, found faster.
+_QUANTITY_PARTS = [
+    # percentages and points
+    (
+        rf"{_NUM}\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|points?\b|bps\b"
+        r"|basis points\b)",
+        True,
     ),
+    (
+        rf"\b{_NUMBER_WORDS}(?:[- ]{_NUMBER_WORDS})?\s(?:percent|per cent|percentage points?|"
+        r"points)\b",
+        False,
+    ),
+    # money
+    (rf"[$£€]\s?{_NUM}", True),
+    (rf"{_NUM}\s?(?:k|m|mm|bn)?\s?(?:dollars|usd|gbp|eur|euros|pounds)\b", True),
+    (rf"\b{_NUM}\s?(?:million|billion|thousand|bn|k)\b", True),
+    # multiples
+    (rf"\b{_NUM}\s?(?:x|×|-fold|fold|times)(?![a-z])", True),
+    (
+        rf"\b{_NUMBER_WORDS}[- ]?(?:fold|times (?:more|less|fewer|faster|higher|lower|as))\b",
+        False,
+    ),
+    (r"\b(?:doubl|tripl|quadrupl|halv)(?:ed|ing|es)\b|\btwice (?:as|the)\b", False),
+    # fractions and rates
+    (
+        r"\b(?:a|one|two|three)[- ](?:third|quarter|half|fifth|tenth)s?\b|\bhalf (?:of|the|as)\b"
+        r"|\bby half\b|\bin half\b",
+        False,
+    ),
+    (
+        rf"\b(?:{_NUM}|{_NUMBER_WORDS}) (?:in|out of) (?:every )?(?:{_NUM}|{_NUMBER_WORDS})\b",
+        False,
+    ),
+    (
+        rf"\b{_NUM}\s(?:[a-z]+\s){{0,2}}(?:per|a|an|each)\s(?:day|week|month|year|shift|"
+        r"patient|member|visit|nurse|clinician|user|site|encounter|hour)\b",
+        True,
+    ),
+    # change from one value to another, or by an amount
+    (rf"\bfrom (?:about |around |roughly )?[$£€]?{_NUM}\S* (?:\w+ )?to [$£€]?{_NUM}", True),
+    (
+        rf"\b(?:by|of) (?:about |around |roughly |nearly |almost |over |more than |at least )?"
+        rf"{_NUM}\b(?!\s?(?:hospitals|sites|teams|people|clinics))",
+        True,
+    ),
+    # large numbers: reach and volume, not a small count
+    (r"\b\d{1,3}(?:,\d{3})+\b|\b[1-9]\d{2,}\b", True),
+    # decimals measure something (versions were removed above)
+    (r"\b\d+\.\d+\b", True),
+]
+# Every alternative starts with a digit, a currency sign or one of these letters (a number
+# word, "doubled", "twice", "a third", "half", "by", "in", "from", "of"): one character test
+# per position before trying the alternatives.
+_QUANTITY = re.compile(
+    r"(?=[\d$£€otfsenhdqabi])(?:" + "|".join(p for p, _ in _QUANTITY_PARTS) + ")", re.I
+)
+_QUANTITY_WORDS = re.compile(
+    r"(?=[otfsenhdqabi])(?:" + "|".join(p for p, digit in _QUANTITY_PARTS if not digit) + ")",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 # A span of time is a measure when something changed by it ("cut from 11 to 4 minutes",
 # "saved two hours a week"), not when it only frames a plan ("a 3-month pilot").
 _TIME_SPAN = re.compile(
-    rf"\b(?:{_NUM}|{_NUMBER_WORDS})[- ](?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b",
+    rf"(?=[\dotfsenh])\b(?:{_NUM}|{_NUMBER_WORDS})[- ](?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b",
     re.I,
 )
 _CHANGE = re.compile(
@@ -372,8 +440,8 @@ _CHANGE = re.compile(
 
 # Most sentences hold no quantity at all: one cheap search skips the big pattern for them.
 _MAYBE_QUANTITY = re.compile(
-    r"\d|percent|per cent|doubl|tripl|quadrupl|halv|twice|third|quarter|half|fifth|tenth|"
-    rf"fold|times|\b{_NUMBER_WORDS}\b",
+    r"(?=[\dptqhfosend])(?:\d|percent|per cent|doubl|tripl|quadrupl|halv|twice|third|quarter|half|fifth|tenth|"
+    rf"fold|times|\b{_NUMBER_WORDS}\b)",
     re.I,
 )
 
@@ -383,9 +451,11 @@ def sentence_quantities(text: str) -> list[str]:
     if not _MAYBE_QUANTITY.search(text):
         return []
     cleaned = _NOT_A_MEASURE.sub(lambda m: " " * len(m.group(0)), text)
-    found = [m.group(0) for m in _QUANTITY.finditer(cleaned)]
-    if _CHANGE.search(cleaned):
-        found += [m.group(0) for m in _TIME_SPAN.finditer(cleaned)]
+    pattern = _QUANTITY if _DIGIT.search(cleaned) else _QUANTITY_WORDS
+    found = [m.group(0) for m in pattern.finditer(cleaned)]
+    spans = [m.group(0) for m in _TIME_SPAN.finditer(cleaned)]
+    if spans and _CHANGE.search(cleaned):
+        found += spans
     return [f.strip() for f in found if f.strip()]
 
 

@@ -91,7 +91,8 @@ class Vocabulary:
         self._index: dict[str, list[tuple[Term, str]]] = {}
         # The index entries a word can start, by (stem, text, lower case): answers repeat
         # their words, so each distinct word is looked up once per process.
-        self._candidates: dict[tuple[str, str, str], tuple[tuple[Term, str], ...]] = {}
+        self._candidates: dict[tuple[str, str, str], tuple[tuple[Term, str, tuple, int], ...]] = {}
+        self._keys: dict[tuple[str, str, str], frozenset[str]] = {}
         for name, terms in self.categories.items():
             for term in terms:
                 mode, value = term.words[0]
@@ -99,9 +100,9 @@ class Vocabulary:
                     raise ValueError(f"Feedback vocabulary: prefix {term.text!r} is too short.")
                 self._index.setdefault(_index_key(mode, value), []).append((term, name))
 
-    def _candidates_for(self, token: Token) -> tuple[tuple[Term, str], ...]:
+    def _candidates_for(self, token: Token) -> tuple[tuple[Term, str, tuple, int], ...]:
         """Terms whose first word is this word (an ordered, de-duplicated list of keys, so
-        the result does not depend on hash order)."""
+        the result does not depend on hash order), each with its other words as keys."""
         low = token.low
         keys = ["s:" + token.stem, "c:" + token.text, "e:" + low, "~" + low[:3]]
         if low.endswith("s"):
@@ -109,11 +110,32 @@ class Vocabulary:
             if low.endswith("es"):
                 keys.append("e:" + low[:-2])
         return tuple(
-            (term, name)
+            (term, name, self._rest(term), len(term.words))
             for key in dict.fromkeys(keys)
             for term, name in self._index.get(key, ())
             if _word_matches(*term.words[0], token)
         )
+
+    @staticmethod
+    def _rest(term: Term) -> tuple[tuple[bool, str], ...]:
+        """A phrase's words after the first, as (is a prefix, value or key): a key is
+        looked up in the word's key set, a prefix is compared with its lower case."""
+        return tuple(
+            (True, value) if mode == "p" else (False, mode + ":" + value)
+            for mode, value in term.words[1:]
+        )
+
+    @staticmethod
+    def _word_keys(token: Token) -> frozenset[str]:
+        """Every key a word matches as the second or later word of a phrase: the same rules
+        as ``_word_matches`` ("e:" also takes the plural), as one set lookup each."""
+        low = token.low
+        keys = {"s:" + token.stem, "c:" + token.text, "e:" + low}
+        if low.endswith("s"):
+            keys.add("e:" + low[:-1])
+            if low.endswith("es"):
+                keys.add("e:" + low[:-2])
+        return frozenset(keys)
 
     def matches(self, answer: AnswerText) -> dict[str, list[Match]]:
         """Every term of every category found in the answer, by category, in reading order."""
@@ -121,8 +143,19 @@ class Vocabulary:
         tokens = answer.tokens
         count = len(tokens)
         cache = self._candidates
+        key_cache = self._keys
+        # Answers repeat their words: each distinct word is resolved once per process.
+        words = [(t.stem, t.text, t.low) for t in tokens]
+        word_keys = []
+        for token, word in zip(tokens, words, strict=True):
+            keys = key_cache.get(word)
+            if keys is None:
+                keys = self._word_keys(token)
+                if len(key_cache) < 100_000:
+                    key_cache[word] = keys
+            word_keys.append(keys)
         for i, token in enumerate(tokens):
-            word = (token.stem, token.text, token.low)
+            word = words[i]
             entries = cache.get(word)
             if entries is None:
                 entries = self._candidates_for(token)
@@ -131,27 +164,30 @@ class Vocabulary:
             if not entries:
                 continue
             seen: set[tuple[str, str]] = set()
-            for term, name in entries:
-                n = len(term.words)
-                if (
-                    n > 1
-                    and (
-                        i + n > count
-                        # A phrase does not run across sentences.
-                        or tokens[i + n - 1].sentence != token.sentence
-                        or not all(
-                            _word_matches(mode, value, tokens[i + k])
-                            for k, (mode, value) in enumerate(term.words[1:], start=1)
-                        )
-                    )
-                ):
-                    continue
+            sentence = token.sentence
+            for term, name, rest, n in entries:
+                if n > 1:
+                    # A phrase does not run across sentences.
+                    if i + n > count or tokens[i + n - 1].sentence != sentence:
+                        continue
+                    k = i
+                    for prefix, value in rest:
+                        k += 1
+                        if prefix:
+                            if not words[k][2].startswith(value):
+                                break
+                        elif value not in word_keys[k]:
+                            break
+                    else:
+                        k = -1
+                    if k != -1:
+                        continue
                 if (term.text, name) in seen:
                     continue
                 seen.add((term.text, name))
                 negated = token.negated if n == 1 else any(t.negated for t in tokens[i : i + n])
                 found[name].append(
-                    Match(name, term.text, token.sentence, token.clause, i, i + n - 1, negated)
+                    Match(name, term.text, sentence, token.clause, i, i + n - 1, negated)
                 )
         for matches in found.values():
             matches.sort(key=lambda m: (m.first, m.last))
