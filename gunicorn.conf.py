@@ -12,7 +12,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # Load the app before forking: workers share its memory and a broken app fails at start.
 preload_app = True
 graceful_timeout = 10
-timeout = 30
+# The largest import the limits allow (10 MB: markdown and feedback for 5,000 answers, then one
+# short write) takes about 20 s on two cores, more under load: at gunicorn's default 30 s a busy
+# worker would be killed mid-import and the user would lose the upload. 120 s keeps it whole.
+timeout = 120
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
 

@@ -50,3 +50,8 @@ def test_too_long_a_socket_path_turns_the_socket_off(monkeypatch, tmp_path):
     deep = tmp_path / ("d" * 120)
     conf = load_conf(monkeypatch, PREPAPP_VAR_DIR=str(deep))
     assert conf["control_socket_disable"]
+
+
+def test_a_worker_outlives_the_largest_import(monkeypatch):
+    # bench.import_largest: about 20 s on two cores; a kill at 30 s under load lost the upload.
+    assert load_conf(monkeypatch)["timeout"] >= 120
