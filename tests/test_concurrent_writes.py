@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,37 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def gunicorn_serving(env: dict, log: Path, *options: str):
+    """gunicorn with the app's own config on a free loopback port, until the block ends."""
+    port = _free_port()
+    with log.open("w") as log_file:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "prepapp.wsgi"]
+            + ["-c", "gunicorn.conf.py", *options],
+            cwd=ROOT,
+            env={**env, "PORT": str(port)},
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                    conn.request("GET", "/healthz")
+                    if conn.getresponse().status == 200:
+                        break
+                except OSError:
+                    pass
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+            yield port
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def _manage(env, *args, stdin=None) -> str:
@@ -178,45 +210,14 @@ def test_concurrent_writes_lose_nothing(tmp_path):
         SETUP.replace("sys.argv[1]", repr(run)).replace("sys.argv[2]", str(CLIENTS)),
     )
 
-    port = _free_port()
     log = tmp_path / "gunicorn.log"
-    with log.open("w") as log_file:
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "prepapp.wsgi",
-                "-c",
-                "gunicorn.conf.py",
-            ],
-            cwd=ROOT,
-            env={**env, "PORT": str(port)},
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                    conn.request("GET", "/healthz")
-                    if conn.getresponse().status == 200:
-                        break
-                except OSError:
-                    pass
-                assert time.monotonic() < deadline, log.read_text()
-                time.sleep(0.2)
-
-            stop = time.monotonic() + DURATION
-            writers = [
-                Writer(port, user, data, stop, seed=n) for n, user in enumerate(data["users"])
-            ]
-            for writer in writers:
-                writer.start()
-            for writer in writers:
-                writer.join(timeout=DURATION + 60)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with gunicorn_serving(env, log) as port:
+        stop = time.monotonic() + DURATION
+        writers = [Writer(port, user, data, stop, seed=n) for n, user in enumerate(data["users"])]
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join(timeout=DURATION + 60)
 
     failures = [f for w in writers for f in w.failures]
     assert failures == [], failures[:10]

@@ -14,8 +14,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -24,7 +22,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.test_concurrent_writes import SETUP, _free_port, _manage, _shell
+from tests.test_concurrent_writes import SETUP, _manage, _shell, gunicorn_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,73 +97,49 @@ def test_largest_import_does_not_block_another_users_ticks(tmp_path):
     raw = path.read_bytes()
     assert len(raw) == size
 
-    port = _free_port()
     log = tmp_path / "gunicorn.log"
     imported: dict = {}
     ticks: dict[int, bool] = {}
     failures: list[str] = []
     latencies: list[float] = []
-    with log.open("w") as log_file:
-        server = subprocess.Popen(
-            # A long worker timeout: the upload parses, checks and renders 10 MB of
-            # answers, which on a loaded two-core machine can near gunicorn's 30 s.
-            [str(Path(sys.executable).parent / "gunicorn"), "prepapp.wsgi"]
-            + ["-c", "gunicorn.conf.py", "--timeout", "300"],
-            cwd=ROOT,
-            env={**env, "PORT": str(port)},
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                    conn.request("GET", "/healthz")
-                    if conn.getresponse().status == 200:
-                        break
-                except OSError:
-                    pass
-                assert time.monotonic() < deadline, log.read_text()
-                time.sleep(0.2)
+    # The upload parses, checks and renders 10 MB of answers; gunicorn.conf.py gives a
+    # worker 120 s, and this test allows more on a loaded machine.
+    with gunicorn_serving(env, log, "--timeout", "300") as port:
 
-            def upload():
-                body, content_type = _multipart(raw)
-                began = time.monotonic()
-                status, content = _request(
-                    port, importer, "POST", "/accounts/import/", body, content_type, 600
+        def upload():
+            body, content_type = _multipart(raw)
+            began = time.monotonic()
+            status, content = _request(
+                port, importer, "POST", "/accounts/import/", body, content_type, 600
+            )
+            imported.update(status=status, seconds=time.monotonic() - began, body=content)
+
+        uploader = threading.Thread(target=upload, daemon=True)
+        uploader.start()
+        n = 0
+        while uploader.is_alive() or n < 20:
+            item = data["items"][n % len(data["items"])]
+            done = (n // len(data["items"])) % 2 == 0
+            began = time.monotonic()
+            try:
+                status, _ = _request(
+                    port,
+                    ticker,
+                    "POST",
+                    f"/checklist/items/{item}/tick/",
+                    urlencode({"done": "1" if done else "0"}).encode(),
+                    "application/x-www-form-urlencoded",
+                    60,
                 )
-                imported.update(status=status, seconds=time.monotonic() - began, body=content)
-
-            uploader = threading.Thread(target=upload, daemon=True)
-            uploader.start()
-            n = 0
-            while uploader.is_alive() or n < 20:
-                item = data["items"][n % len(data["items"])]
-                done = (n // len(data["items"])) % 2 == 0
-                began = time.monotonic()
-                try:
-                    status, _ = _request(
-                        port,
-                        ticker,
-                        "POST",
-                        f"/checklist/items/{item}/tick/",
-                        urlencode({"done": "1" if done else "0"}).encode(),
-                        "application/x-www-form-urlencoded",
-                        60,
-                    )
-                except OSError as error:
-                    status = repr(error)
-                latencies.append(time.monotonic() - began)
-                if status == 302:
-                    ticks[item] = done
-                else:
-                    failures.append(f"tick {n}: {status}")
-                n += 1
-            uploader.join(timeout=600)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+            except OSError as error:
+                status = repr(error)
+            latencies.append(time.monotonic() - began)
+            if status == 302:
+                ticks[item] = done
+            else:
+                failures.append(f"tick {n}: {status}")
+            n += 1
+        uploader.join(timeout=600)
 
     server_log = log.read_text()
     assert imported.get("status") == 302, (imported, server_log[-3000:])

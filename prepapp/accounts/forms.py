@@ -66,13 +66,18 @@ class ImportForm(forms.Form):
     )
 
 
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(
-        label="Your password",
+def current_password_field(label: str) -> forms.CharField:
+    """The current password, as every form that asks for it again takes it."""
+    return forms.CharField(
+        label=label,
         strip=False,
         max_length=4096,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class DeleteAccountForm(forms.Form):
+    password = current_password_field("Your password")
 
     def __init__(self, user, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,12 +115,7 @@ class EmailChangeForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    password = forms.CharField(
-        label="Your current password",
-        strip=False,
-        max_length=4096,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
+    password = current_password_field("Your current password")
 
     def __init__(self, user, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
