@@ -495,6 +495,50 @@ class TestGeneralisedRules:
         lived = plumbing + " Patients told us they struggle with typing on small phones."
         assert not fires("purely-technical", lived)
 
+    @pytest.mark.parametrize(
+        "slug",
+        [
+            "q-balance-business-and-clinical-goals",
+            "q-disagreement-engineering-clinical-lead",
+            "q-design-remote-patient-monitoring-platform",
+            "q-alleviate-clinician-burden-payer-cost",
+        ],
+    )
+    def test_trade_off_conflict_and_design_questions_do_not_ask_for_numbers(self, slug):
+        # Balancing, resolving a conflict or designing a platform is judged on the reasoning;
+        # the measured-impact questions (track record, launch, take-home) keep the check.
+        q = QUESTIONS[slug]
+        expected = checks_expected(
+            round_checks=ROUNDS[q["round"][0]]["feedback_checks"],
+            topic_checks=TOPICS[q["topic"][0]]["feedback_checks"],
+            added=q["feedback_checks_added"],
+            dropped=q["feedback_checks_dropped"],
+        )
+        assert "not-quantified" not in [e.code for e in expected]
+        track = QUESTIONS["q-track-record-stakeholder-ecosystems"]
+        kept = checks_expected(
+            round_checks=ROUNDS[track["round"][0]]["feedback_checks"],
+            topic_checks=TOPICS[track["topic"][0]]["feedback_checks"],
+            added=track["feedback_checks_added"],
+            dropped=track["feedback_checks_dropped"],
+        )
+        assert "not-quantified" in [e.code for e in kept]
+
+    def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
+        stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
+        assert fires("purely-technical", stack)
+        framed = stack + (
+            " The ward nurses, the pharmacist and the discharge coordinator each see the "
+            "handover list, and the patient's daughter gets a copy."
+        )
+        assert not fires("purely-technical", framed)
+
+    def test_a_move_written_with_a_comma_is_a_measured_change(self):
+        kpis = "We track the readmission rate and the no-show rate for the clinic."
+        assert fires("metrics-no-baseline", kpis)
+        moved = kpis + " In the pilot, no-shows dropped, about 9 points, in one quarter."
+        assert not fires("metrics-no-baseline", moved)
+
     def test_a_limit_guarded_against_is_a_limit_considered(self):
         model = "We train a deep-learning model on registry data to rank likely diagnoses."
         guarded = model + " We balance the training set so it doesn't underperform for "

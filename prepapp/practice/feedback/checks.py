@@ -430,8 +430,13 @@ def purely_technical(r: Reading) -> Outcome | None:
     named = {r.text.tokens[m.first].stem for m in technical}
     if len(named) < r.setting("technical_min_terms", 3):
         return None
-    people = {m.sentence for m in r.people()}
-    if r.has("care_reality") or people & set(r.sentences("experience")):
+    people = r.people()
+    # An answer that names its people at least as often as its technologies is framed around
+    # them too ("pilot with two clinics, watch how the MAs close gaps"), even without a word
+    # for what they live through.
+    if len(people) >= len(named):
+        return None
+    if r.has("care_reality") or {m.sentence for m in people} & set(r.sentences("experience")):
         return None
     return Outcome(
         f"You frame it purely technically ({r.terms(technical)}): nothing on what patients "

@@ -321,6 +321,6 @@ _METHOD = re.compile(
 _MOVE = re.compile(
     r"\bfrom [^.]{0,40}?\d[^.]{0,30}? to [^.]{0,10}?\d"
     r"|\b(?:up|down|rise|rising|fall|falling|cut|reduce|reduced|reducing|increase|increased|"
-    r"lift|lifted|improve|improved|drop|dropped|grow|grew)\w* (?:by )?(?:about |at least )?\d"
+    r"lift|lifted|improve|improved|drop|dropped|grow|grew)\w*,? (?:by )?(?:about |at least )?\d"
     r"|\bby (?:a third|a quarter|half|\d+\s?%)"
 )
