@@ -524,6 +524,24 @@ class TestGeneralisedRules:
         )
         assert "not-quantified" in [e.code for e in kept]
 
+    def test_one_constraint_in_passing_does_not_rescue_a_playbook_design(self):
+        playbook = (
+            "We'd build an app with a chatbot. We'd collect the data in a cloud warehouse. "
+            "We'd train a machine learning model on it. We'd run A/B tests on onboarding to grow. "
+        )
+        assert fires("generic-tech-design", playbook + "And it would be HIPAA compliant.")
+        designed = playbook + (
+            "It would be HIPAA compliant, and we'd fit the alerts into the nurses' existing "
+            "rounding workflow in the EHR."
+        )
+        assert not fires("generic-tech-design", designed)
+
+    def test_a_law_s_number_or_article_is_not_a_measure(self):
+        assert (
+            sentence_quantities("The AI Act (Regulation 2024/1689), Article 6 and Rule 11.") == []
+        )
+        assert sentence_quantities("Fines reach 4% of turnover.") == ["4%"]
+
     def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
         stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
         assert fires("purely-technical", stack)

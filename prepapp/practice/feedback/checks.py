@@ -403,9 +403,18 @@ _HEALTHCARE_CONSTRAINTS = {
     kind="missing",
 )
 def generic_tech_design(r: Reading) -> Outcome | None:
-    if any(r.has(category) for category in _HEALTHCARE_CONSTRAINTS):
-        return None
     playbook = r.hits("tech_playbook")
+    present = [c for c in _HEALTHCARE_CONSTRAINTS if r.has(c)]
+    if len(present) > 1:
+        return None
+    if present:
+        # One kind of constraint said in passing ("and keep it HIPAA compliant") does not make
+        # a playbook answer a healthcare design: the playbook has to fill the answer, at least
+        # N sentences and more than twice as many as the constraint.
+        built = {m.sentence for m in playbook}
+        passing = set(r.sentences(present[0]))
+        if len(built) < r.setting("playbook_min_sentences", 4) or len(built) <= 2 * len(passing):
+            return None
     return Outcome(
         "This is a general tech playbook: nothing on what makes healthcare different "
         "(regulatory pathway, clinician adoption and workflow, liability for a wrong "

@@ -357,8 +357,11 @@ _NUMBER_WORDS = (
 )
 _NOT_A_MEASURE = re.compile(
     r"\b510\s*\(\s*k\s*\)|\b21st century|\b(?:v|version|release|r)\s?\d+(?:\.\d+)*\b"
-    r"|\b(?:hl7|fhir|icd|dsm|iso|iec|sec(?:tion)?|class|phase|stage|tier|level|step|part|q)"
+    r"|\b(?:hl7|fhir|icd|dsm|iso|iec|sec(?:tion)?|class|phase|stage|tier|level|step|part|q|"
+    r"article|rule|title|chapter|annex)"
     r"[\s-]?\d+(?:\.\d+)*\b"
+    # A law's number ("Regulation 2017/745") names it.
+    r"|\b(?:19|20)\d\d/\d+\b"
     r"|\b(?:19|20)\d\d\b(?!\s?%)",
     re.I,
 )
