@@ -542,6 +542,20 @@ class TestGeneralisedRules:
         )
         assert sentence_quantities("Fines reach 4% of turnover.") == ["4%"]
 
+    def test_a_dismissal_that_says_its_own_not_is_still_a_dismissal(self):
+        model = "We use a deep-learning model to flag sepsis early on the wards."
+        assert fires("ai-without-limits", model + " Bias is no real issue with this data.")
+        assert not fires("ai-without-limits", model + " We check it for bias by age and sex.")
+
+    def test_a_model_sold_on_its_accuracy_is_relied_on(self):
+        plain = "For the wound-photo tool we'd go the 510(k) route with a predicate device."
+        claimed = plain + " The model already scores 94% accuracy on a public image set."
+        assert not fires("ai-without-limits", plain)
+        assert fires("ai-without-limits", claimed)
+        # A financial model and its sensitivity bands are not a trained model.
+        sized = "I'd size it with a simple model and run sensitivity bands at 10% and 20%."
+        assert not fires("ai-without-limits", sized)
+
     def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
         stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
         assert fires("purely-technical", stack)

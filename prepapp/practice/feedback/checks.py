@@ -281,9 +281,16 @@ def no_specific_example(r: Reading) -> Outcome | None:
 )
 def ai_without_limits(r: Reading) -> Outcome | None:
     ai = r.hits_outside("ai", "ai_not")
-    # Relied on: a named technique ("a deep-learning model"), or more than one passing
-    # mention ("AI is a trend I follow").
-    if len({m.first for m in ai}) < 2 and not r.has("ai_specific"):
+    # A model sold on its accuracy ("the model is validated at 96% accuracy") is a trained
+    # model relied on, whatever it is called.
+    taken = {m.first for m in ai}
+    claimed = [
+        m for m in r.hits("model") if r.has_accuracy_claim(m.sentence) and m.first not in taken
+    ]
+    ai = sorted(ai + claimed, key=lambda m: m.first)
+    # Relied on: a named technique ("a deep-learning model"), a model sold on its accuracy,
+    # or more than one passing mention ("AI is a trend I follow").
+    if len({m.first for m in ai}) < 2 and not r.has("ai_specific") and not claimed:
         return None
     # A limit named inside an accuracy claim ("validated at 94%, so bias is not a big
     # concern") is the claim, not a limit.
