@@ -556,6 +556,17 @@ class TestGeneralisedRules:
         sized = "I'd size it with a simple model and run sensitivity bands at 10% and 20%."
         assert not fires("ai-without-limits", sized)
 
+    def test_one_outcome_said_once_among_vanity_metrics_is_not_the_measure(self):
+        dashboard = (
+            "We'd track downloads, sign-ups, DAU/MAU and average session length every week. "
+        )
+        assert fires("vanity-metrics-only", dashboard + "Readmissions matter, but they're slow.")
+        balanced = dashboard + (
+            "The measure of success is the 30-day readmission rate, and the no-show rate "
+            "for follow-up visits."
+        )
+        assert not fires("vanity-metrics-only", balanced)
+
     def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
         stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
         assert fires("purely-technical", stack)

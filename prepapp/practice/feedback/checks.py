@@ -99,7 +99,14 @@ def not_quantified(r: Reading) -> Outcome | None:
 )
 def vanity_metrics_only(r: Reading) -> Outcome | None:
     vanity = r.hits("vanity")
-    if not vanity or r.hits_outside("outcome", "vanity"):
+    if not vanity:
+        return None
+    outcomes = r.hits_outside("outcome", "vanity")
+    # One outcome said once among a dashboard of vanity metrics ("outcomes matter but are
+    # slow", "proof of ROI" for a cost per install) is not what success is measured by.
+    kinds = len({m.term for m in vanity})
+    passing = len({m.sentence for m in outcomes}) == 1 and len({m.term for m in outcomes}) == 1
+    if outcomes and not (passing and kinds >= r.setting("vanity_dashboard_terms", 4)):
         return None
     # Measuring success with them: two of them, or one named as a measure ("track
     # downloads", "40% sign-up conversion"). One in passing ("a design with streaks", "rather
