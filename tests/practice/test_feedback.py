@@ -567,6 +567,15 @@ class TestGeneralisedRules:
         )
         assert not fires("vanity-metrics-only", balanced)
 
+    def test_a_section_heading_or_day_one_of_launch_does_not_build_compliance_in(self):
+        gate = "We build the scheduling app first. Legal will sign off on HIPAA before go-live."
+        assert fires("compliance-afterthought", "### Regulatory strategy\n\n" + gate)
+        assert fires(
+            "compliance-afterthought", gate + " So we're HIPAA compliant from day one of launch."
+        )
+        built = "We run a HIPAA risk assessment in discovery, before any code. " + gate
+        assert not fires("compliance-afterthought", built)
+
     def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
         stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
         assert fires("purely-technical", stack)

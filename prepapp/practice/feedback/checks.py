@@ -224,7 +224,14 @@ def compliance_afterthought(r: Reading) -> Outcome | None:
     gate_sentences = {m.sentence for m in gates}
     # Built in means regulation and "from the outset" (or "by design", "in discovery"...) in
     # one sentence; a "discovery" elsewhere in the answer is about something else.
-    if regulation & set(r.sentences("compliance_built_in")):
+    # A heading naming the section ("### Regulatory strategy") builds nothing in, and
+    # "compliant from day one of launch" is compliant at the gate.
+    built_in = {
+        m.sentence
+        for m in r.hits_outside("compliance_built_in", "compliance_built_in_not")
+        if r.text.sentences[m.sentence].kind != "heading"
+    }
+    if regulation & built_in:
         return None
     # The gate is about compliance when they share a sentence ("then legal signs off").
     near = gate_sentences & regulation
