@@ -576,6 +576,16 @@ class TestGeneralisedRules:
         built = "We run a HIPAA risk assessment in discovery, before any code. " + gate
         assert not fires("compliance-afterthought", built)
 
+    def test_a_heading_or_an_accuracy_claim_is_not_regulatory_substance(self):
+        pathway = "We'd file a De Novo request, since no predicate exists for the device."
+        claim = " The model is validated with 95% accuracy on a public dataset."
+        assert fires("regulation-shallow", pathway + claim)
+        assert fires(
+            "regulation-shallow", "## Regulatory strategy\n\nWe'd validate it with users."
+        )
+        method = " We'd validate it in a prospective study at three sites before submission."
+        assert not fires("regulation-shallow", pathway + method)
+
     def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
         stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
         assert fires("purely-technical", stack)

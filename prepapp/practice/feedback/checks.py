@@ -191,13 +191,24 @@ def regulation_shallow(r: Reading) -> Outcome | None:
     mentions = [m for m in r.hits("regulation") if m.sentence not in gates]
     if not mentions:
         return None
-    kinds = [label for category, label in _REGULATORY_KINDS.items() if r.has(category)]
+    # Substance is said in the answer's sentences: a heading ("### Regulatory strategy")
+    # only names the section, and "validated, 96% accuracy" is a claim, not the evidence.
+    substance = {
+        category: [
+            m
+            for m in r.hits(category)
+            if r.text.sentences[m.sentence].kind != "heading"
+            and not (category == "reg_evidence" and r.has_accuracy_claim(m.sentence))
+        ]
+        for category in _REGULATORY_KINDS
+    }
+    kinds = [label for category, label in _REGULATORY_KINDS.items() if substance[category]]
     if len(kinds) >= 2:
         return None
     # One kind worked through in depth (encryption, BAAs, access control, audit logs, a risk
     # assessment, de-identification...) is substance too: a security question has one kind.
     depth = r.setting("regulation_depth_terms", 5)
-    if any(len({m.term for m in r.hits(category)}) >= depth for category in _REGULATORY_KINDS):
+    if any(len({m.term for m in hits}) >= depth for hits in substance.values()):
         return None
     has = f"only {kinds[0]}" if kinds else "no substance behind the names"
     return Outcome(
