@@ -586,6 +586,10 @@ class TestGeneralisedRules:
         method = " We'd validate it in a prospective study at three sites before submission."
         assert not fires("regulation-shallow", pathway + method)
 
+    def test_of_a_number_of_clinics_is_a_count_not_a_measure(self):
+        assert sentence_quantities("We rolled it out to a group of 9 community pharmacies.") == []
+        assert sentence_quantities("No-shows fell by 9 points in the first month.") != []
+
     def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
         stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
         assert fires("purely-technical", stack)

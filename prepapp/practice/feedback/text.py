@@ -409,7 +409,10 @@ _QUANTITY_PARTS = [
     (rf"\bfrom (?:about |around |roughly )?[$£€]?{_NUM}\S* (?:\w+ )?to [$£€]?{_NUM}", True),
     (
         rf"\b(?:by|of) (?:about |around |roughly |nearly |almost |over |more than |at least )?"
-        rf"{_NUM}\b(?!\s?(?:hospitals|sites|teams|people|clinics))",
+        # "a network of 14 primary care clinics" counts clinics, it measures nothing.
+        rf"{_NUM}\b(?!\s?(?:[a-z-]+\s){{0,2}}(?:hospitals|sites|teams|people|clinics|practices|"
+        r"nurses|clinicians|physicians|doctors|pharmacies|plans|payers|customers|partners|"
+        r"markets|states|countries|engineers|squads|stakeholders)\b)",
         True,
     ),
     # large numbers: reach and volume, not a small count
