@@ -590,6 +590,18 @@ class TestGeneralisedRules:
         assert sentence_quantities("We rolled it out to a group of 9 community pharmacies.") == []
         assert sentence_quantities("No-shows fell by 9 points in the first month.") != []
 
+    def test_a_dismissal_in_one_list_item_does_not_wave_away_the_next(self):
+        listed = (
+            "- **Risk:** the false-alarm rate is very low once thresholds are tuned.\n"
+            "- **Rules:** it stays non-device CDS with a reviewable basis, under a BAA.\n"
+        )
+        assert not fires("no-regulation", listed)
+        prose = (
+            "The false-alarm rate is very low once thresholds are tuned. It stays non-device "
+            "CDS, so HIPAA paperwork is something we'd deal with later."
+        )
+        assert fires("no-regulation", prose)
+
     def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
         stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
         assert fires("purely-technical", stack)

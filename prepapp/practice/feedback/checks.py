@@ -140,7 +140,9 @@ def no_regulation(r: Reading) -> Outcome | None:
     # "I wouldn't worry about the FDA": the waving word itself is negated.
     waving = {m.sentence for m in r.hits("dismissal_with_negation", negated=True) if m.negated}
     dismissing = waved | (negated_in & waving)
-    waving_paragraphs = {sentences[i].paragraph for i in waved}
+    # A list's items are separate points: "very low prevalence" in one item waves nothing
+    # away in the regulation item below it.
+    waving_paragraphs = {sentences[i].paragraph for i in waved if sentences[i].kind != "item"}
     considered = [
         m
         for m in all_mentions
