@@ -602,6 +602,14 @@ class TestGeneralisedRules:
         )
         assert fires("no-regulation", prose)
 
+    def test_a_gate_named_to_say_it_was_avoided_is_not_a_gate(self):
+        avoided = "We wrote the HIPAA consent flow with the privacy officer in sprint one rather than at the end."
+        assert not fires("compliance-afterthought", avoided)
+        gated = (
+            "We wrote the intake flow first; HIPAA was checked by the privacy officer at the end."
+        )
+        assert fires("compliance-afterthought", gated)
+
     def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
         stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
         assert fires("purely-technical", stack)

@@ -221,6 +221,10 @@ def regulation_shallow(r: Reading) -> Outcome | None:
     )
 
 
+# Words before a gate that say it was avoided: "in week one rather than at the end".
+_CONTRASTED = {("rather", "than"), ("instead", "of")}
+
+
 @feedback_check(
     "compliance-afterthought",
     title="Compliance as a final gate",
@@ -230,7 +234,13 @@ def regulation_shallow(r: Reading) -> Outcome | None:
     kind="present",
 )
 def compliance_afterthought(r: Reading) -> Outcome | None:
-    gates = r.hits("compliance_gate", negated=True)
+    tokens = r.text.tokens
+    # "In week one rather than at the end" names the gate to say it was avoided.
+    gates = [
+        m
+        for m in r.hits("compliance_gate", negated=True)
+        if m.first < 2 or (tokens[m.first - 2].low, tokens[m.first - 1].low) not in _CONTRASTED
+    ]
     if not gates:
         return None
     regulation = set(r.sentences("regulation"))
