@@ -610,6 +610,15 @@ class TestGeneralisedRules:
         )
         assert fires("compliance-afterthought", gated)
 
+    def test_validation_evidence_and_plain_language_earn_trust(self):
+        shipped = "We shipped the new triage features to all five hospitals in one release."
+        assert fires("features-not-trust", shipped)
+        earned = shipped + (
+            " Before that, the nursing leads set the acceptance criteria and read the results "
+            "in plain language."
+        )
+        assert not fires("features-not-trust", earned)
+
     def test_people_named_as_often_as_the_technology_is_not_purely_technical(self):
         stack = "We run the service on Kubernetes with a Postgres database behind a REST API."
         assert fires("purely-technical", stack)
