@@ -99,7 +99,14 @@ def not_quantified(r: Reading) -> Outcome | None:
 )
 def vanity_metrics_only(r: Reading) -> Outcome | None:
     vanity = r.hits("vanity")
-    if not vanity or r.hits_outside("outcome", "vanity"):
+    if not vanity:
+        return None
+    outcomes = r.hits_outside("outcome", "vanity")
+    # One outcome said once among a dashboard of vanity metrics ("outcomes matter but are
+    # slow", "proof of ROI" for a cost per install) is not what success is measured by.
+    kinds = len({m.term for m in vanity})
+    passing = len({m.sentence for m in outcomes}) == 1 and len({m.term for m in outcomes}) == 1
+    if outcomes and not (passing and kinds >= r.setting("vanity_dashboard_terms", 4)):
         return None
     # Measuring success with them: two of them, or one named as a measure ("track
     # downloads", "40% sign-up conversion"). One in passing ("a design with streaks", "rather
@@ -133,7 +140,9 @@ def no_regulation(r: Reading) -> Outcome | None:
     # "I wouldn't worry about the FDA": the waving word itself is negated.
     waving = {m.sentence for m in r.hits("dismissal_with_negation", negated=True) if m.negated}
     dismissing = waved | (negated_in & waving)
-    waving_paragraphs = {sentences[i].paragraph for i in waved}
+    # A list's items are separate points: "very low prevalence" in one item waves nothing
+    # away in the regulation item below it.
+    waving_paragraphs = {sentences[i].paragraph for i in waved if sentences[i].kind != "item"}
     considered = [
         m
         for m in all_mentions
@@ -184,13 +193,24 @@ def regulation_shallow(r: Reading) -> Outcome | None:
     mentions = [m for m in r.hits("regulation") if m.sentence not in gates]
     if not mentions:
         return None
-    kinds = [label for category, label in _REGULATORY_KINDS.items() if r.has(category)]
+    # Substance is said in the answer's sentences: a heading ("### Regulatory strategy")
+    # only names the section, and "validated, 96% accuracy" is a claim, not the evidence.
+    substance = {
+        category: [
+            m
+            for m in r.hits(category)
+            if r.text.sentences[m.sentence].kind != "heading"
+            and not (category == "reg_evidence" and r.has_accuracy_claim(m.sentence))
+        ]
+        for category in _REGULATORY_KINDS
+    }
+    kinds = [label for category, label in _REGULATORY_KINDS.items() if substance[category]]
     if len(kinds) >= 2:
         return None
     # One kind worked through in depth (encryption, BAAs, access control, audit logs, a risk
     # assessment, de-identification...) is substance too: a security question has one kind.
     depth = r.setting("regulation_depth_terms", 5)
-    if any(len({m.term for m in r.hits(category)}) >= depth for category in _REGULATORY_KINDS):
+    if any(len({m.term for m in hits}) >= depth for hits in substance.values()):
         return None
     has = f"only {kinds[0]}" if kinds else "no substance behind the names"
     return Outcome(
@@ -199,6 +219,10 @@ def regulation_shallow(r: Reading) -> Outcome | None:
         "evidence, and post-market duties.",
         _first(m.sentence for m in mentions),
     )
+
+
+# Words before a gate that say it was avoided: "in week one rather than at the end".
+_CONTRASTED = {("rather", "than"), ("instead", "of")}
 
 
 @feedback_check(
@@ -210,14 +234,27 @@ def regulation_shallow(r: Reading) -> Outcome | None:
     kind="present",
 )
 def compliance_afterthought(r: Reading) -> Outcome | None:
-    gates = r.hits("compliance_gate", negated=True)
+    tokens = r.text.tokens
+    # "In week one rather than at the end" names the gate to say it was avoided.
+    gates = [
+        m
+        for m in r.hits("compliance_gate", negated=True)
+        if m.first < 2 or (tokens[m.first - 2].low, tokens[m.first - 1].low) not in _CONTRASTED
+    ]
     if not gates:
         return None
     regulation = set(r.sentences("regulation"))
     gate_sentences = {m.sentence for m in gates}
     # Built in means regulation and "from the outset" (or "by design", "in discovery"...) in
     # one sentence; a "discovery" elsewhere in the answer is about something else.
-    if regulation & set(r.sentences("compliance_built_in")):
+    # A heading naming the section ("### Regulatory strategy") builds nothing in, and
+    # "compliant from day one of launch" is compliant at the gate.
+    built_in = {
+        m.sentence
+        for m in r.hits_outside("compliance_built_in", "compliance_built_in_not")
+        if r.text.sentences[m.sentence].kind != "heading"
+    }
+    if regulation & built_in:
         return None
     # The gate is about compliance when they share a sentence ("then legal signs off").
     near = gate_sentences & regulation
@@ -281,9 +318,16 @@ def no_specific_example(r: Reading) -> Outcome | None:
 )
 def ai_without_limits(r: Reading) -> Outcome | None:
     ai = r.hits_outside("ai", "ai_not")
-    # Relied on: a named technique ("a deep-learning model"), or more than one passing
-    # mention ("AI is a trend I follow").
-    if len({m.first for m in ai}) < 2 and not r.has("ai_specific"):
+    # A model sold on its accuracy ("the model is validated at 96% accuracy") is a trained
+    # model relied on, whatever it is called.
+    taken = {m.first for m in ai}
+    claimed = [
+        m for m in r.hits("model") if r.has_accuracy_claim(m.sentence) and m.first not in taken
+    ]
+    ai = sorted(ai + claimed, key=lambda m: m.first)
+    # Relied on: a named technique ("a deep-learning model"), a model sold on its accuracy,
+    # or more than one passing mention ("AI is a trend I follow").
+    if len({m.first for m in ai}) < 2 and not r.has("ai_specific") and not claimed:
         return None
     # A limit named inside an accuracy claim ("validated at 94%, so bias is not a big
     # concern") is the claim, not a limit.
@@ -403,9 +447,18 @@ _HEALTHCARE_CONSTRAINTS = {
     kind="missing",
 )
 def generic_tech_design(r: Reading) -> Outcome | None:
-    if any(r.has(category) for category in _HEALTHCARE_CONSTRAINTS):
-        return None
     playbook = r.hits("tech_playbook")
+    present = [c for c in _HEALTHCARE_CONSTRAINTS if r.has(c)]
+    if len(present) > 1:
+        return None
+    if present:
+        # One kind of constraint said in passing ("and keep it HIPAA compliant") does not make
+        # a playbook answer a healthcare design: the playbook has to fill the answer, at least
+        # N sentences and more than twice as many as the constraint.
+        built = {m.sentence for m in playbook}
+        passing = set(r.sentences(present[0]))
+        if len(built) < r.setting("playbook_min_sentences", 4) or len(built) <= 2 * len(passing):
+            return None
     return Outcome(
         "This is a general tech playbook: nothing on what makes healthcare different "
         "(regulatory pathway, clinician adoption and workflow, liability for a wrong "
@@ -430,8 +483,13 @@ def purely_technical(r: Reading) -> Outcome | None:
     named = {r.text.tokens[m.first].stem for m in technical}
     if len(named) < r.setting("technical_min_terms", 3):
         return None
-    people = {m.sentence for m in r.people()}
-    if r.has("care_reality") or people & set(r.sentences("experience")):
+    people = r.people()
+    # An answer that names its people at least as often as its technologies is framed around
+    # them too ("pilot with two clinics, watch how the MAs close gaps"), even without a word
+    # for what they live through.
+    if len(people) >= len(named):
+        return None
+    if r.has("care_reality") or {m.sentence for m in people} & set(r.sentences("experience")):
         return None
     return Outcome(
         f"You frame it purely technically ({r.terms(technical)}): nothing on what patients "

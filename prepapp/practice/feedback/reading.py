@@ -298,6 +298,10 @@ class Reading:
         low = self.text.sentences[index].low
         return bool(_CLAIM.search(low)) and not _METHOD.search(low)
 
+    def has_accuracy_claim(self, index: int) -> bool:
+        """A claim about a model's accuracy ("96% accuracy", "an AUC of 0.84")."""
+        return self.has_claim(index) and bool(_ACCURACY.search(self.text.sentences[index].low))
+
     def has_change(self, index: int) -> bool:
         """A measured move: "from 24% to 19%", "down 15%", "by a third"."""
         return bool(_MOVE.search(self.text.sentences[index].low))
@@ -314,6 +318,7 @@ _EXPANSION = re.compile(
     r"|\b[A-Z]{2,}[a-z]?(?:,| is| stands for| means) (?:the |a |an )?(?:[A-Z][a-z]+ ){2,}"
 )
 _CLAIM = re.compile(r"\d\s?%|\baccura\w*|\bauc\b|\bsensitivity\b|\bspecificity\b|\bprecision\b")
+_ACCURACY = re.compile(r"\baccura\w*|\bauc\b")  # not "sensitivity": "sensitivity bands"
 _METHOD = re.compile(
     r"\b(?:prospective\w*|retrospective\w*|subgroups?|local|external\w*|silent|shadow|"
     r"across|per site|by (?:age|sex|race|site|subgroup))\b"
@@ -321,6 +326,6 @@ _METHOD = re.compile(
 _MOVE = re.compile(
     r"\bfrom [^.]{0,40}?\d[^.]{0,30}? to [^.]{0,10}?\d"
     r"|\b(?:up|down|rise|rising|fall|falling|cut|reduce|reduced|reducing|increase|increased|"
-    r"lift|lifted|improve|improved|drop|dropped|grow|grew)\w* (?:by )?(?:about |at least )?\d"
+    r"lift|lifted|improve|improved|drop|dropped|grow|grew)\w*,? (?:by )?(?:about |at least )?\d"
     r"|\bby (?:a third|a quarter|half|\d+\s?%)"
 )

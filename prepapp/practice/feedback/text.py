@@ -357,8 +357,11 @@ _NUMBER_WORDS = (
 )
 _NOT_A_MEASURE = re.compile(
     r"\b510\s*\(\s*k\s*\)|\b21st century|\b(?:v|version|release|r)\s?\d+(?:\.\d+)*\b"
-    r"|\b(?:hl7|fhir|icd|dsm|iso|iec|sec(?:tion)?|class|phase|stage|tier|level|step|part|q)"
+    r"|\b(?:hl7|fhir|icd|dsm|iso|iec|sec(?:tion)?|class|phase|stage|tier|level|step|part|q|"
+    r"article|rule|title|chapter|annex)"
     r"[\s-]?\d+(?:\.\d+)*\b"
+    # A law's number ("Regulation 2017/745") names it.
+    r"|\b(?:19|20)\d\d/\d+\b"
     r"|\b(?:19|20)\d\d\b(?!\s?%)",
     re.I,
 )
@@ -406,7 +409,10 @@ _QUANTITY_PARTS = [
     (rf"\bfrom (?:about |around |roughly )?[$£€]?{_NUM}\S* (?:\w+ )?to [$£€]?{_NUM}", True),
     (
         rf"\b(?:by|of) (?:about |around |roughly |nearly |almost |over |more than |at least )?"
-        rf"{_NUM}\b(?!\s?(?:hospitals|sites|teams|people|clinics))",
+        # "a network of 14 primary care clinics" counts clinics, it measures nothing.
+        rf"{_NUM}\b(?!\s?(?:[a-z-]+\s){{0,2}}(?:hospitals|sites|teams|people|clinics|practices|"
+        r"nurses|clinicians|physicians|doctors|pharmacies|plans|payers|customers|partners|"
+        r"markets|states|countries|engineers|squads|stakeholders)\b)",
         True,
     ),
     # large numbers: reach and volume, not a small count

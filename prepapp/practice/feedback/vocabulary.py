@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from prepapp.practice.feedback.text import _TOKEN, AnswerText, Token, word_stem
+from prepapp.practice.feedback.text import (
+    _NEGATED_VERB,
+    _NEGATOR,
+    _TOKEN,
+    AnswerText,
+    Token,
+    _word_facts,
+    word_stem,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +34,9 @@ class Term:
     text: str
     # One (mode, value) per word: mode "s" stem, "e" exact (plurals too), "p" prefix, "c" cased.
     words: tuple[tuple[str, str], ...]
+    # The term says its own "not" ("isn't really a", "no real"): the negation is the term's
+    # meaning, so only a negation before it negates it.
+    negates: bool = False
 
 
 @dataclass(slots=True)
@@ -60,7 +71,10 @@ def _term_parse(text: str) -> Term:
                 words.append(("s", word_stem(word.lower())))
     if not words:
         raise ValueError(f"Feedback vocabulary: term {text!r} has no words.")
-    return Term(text, tuple(words))
+    negates = len(words) > 1 and any(
+        _word_facts(m.group(0))[3] in (_NEGATOR, _NEGATED_VERB) for m in _TOKEN.finditer(text)
+    )
+    return Term(text, tuple(words), negates)
 
 
 def _word_matches(mode: str, value: str, token: Token) -> bool:
@@ -185,7 +199,10 @@ class Vocabulary:
                 if (term.text, name) in seen:
                     continue
                 seen.add((term.text, name))
-                negated = token.negated if n == 1 else any(t.negated for t in tokens[i : i + n])
+                if n == 1 or term.negates:
+                    negated = token.negated
+                else:
+                    negated = any(t.negated for t in tokens[i : i + n])
                 found[name].append(
                     Match(name, term.text, sentence, token.clause, i, i + n - 1, negated)
                 )
