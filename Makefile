@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test setup lint bench demo e2e clean html-checker
+.PHONY: run test setup lint bench demo e2e mutate clean html-checker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,5 +61,14 @@ bench: setup
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq wrk >/dev/null || true
 	$(BIN)/python -m bench.run
 
+# Mutation testing of the core modules (tools/mutate.py; modules and equivalents in
+# pyproject.toml). Slow, so not part of `make test`. `make mutate MODULES="ticking progress"`
+# runs some; the report is var/mutation/report.md.
+MODULES ?=
+MUTATE_CHILDREN ?= 2
+mutate: $(VENV)/.deps
+	mkdir -p var/mutation
+	nice -n 10 $(BIN)/python tools/mutate.py --max-children $(MUTATE_CHILDREN) $(MODULES)
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules mutants

@@ -87,6 +87,18 @@ def test_everything_done_is_100(user):
     assert all(tp.percent == 100 for tp in progress.topics)
 
 
+def test_for_topic_finds_the_topic_by_id_and_none_for_an_empty_one(user):
+    metrics = topic("metrics-outcomes")
+    tick_set(user, pack_item(pack_item_slugs("metrics-outcomes")[0]), True)
+    progress = progress_compute(user)
+    found = progress.for_topic(metrics.pk)
+    assert (found.topic, found.done, found.total, found.percent) == (metrics, 1, 2, 50)
+    clinical = topic("clinical-domain")
+    assert progress.for_topic(clinical.pk).topic == clinical
+    # A topic with no items is left out of the progress, so it has none.
+    assert progress.for_topic(topic("leadership-collaboration").pk) is None
+
+
 @pytest.mark.parametrize("count", [1, 200])
 def test_one_query_whatever_the_size(user, count, django_assert_num_queries):
     own_items_bulk(user, count)

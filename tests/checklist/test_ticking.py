@@ -197,3 +197,109 @@ def test_database_refuses_what_the_race_would_insert(user):
     tick_set(user, item, True)
     with pytest.raises(IntegrityError):
         ticking._state_insert(user, item, ticked_at=timezone.now())
+
+
+# `.update()` skips `auto_now`: every write sets `updated_at` itself, and these pin it.
+
+
+def _age(state: ItemState, when) -> None:
+    ItemState.objects.filter(pk=state.pk).update(updated_at=when)
+
+
+def test_untick_moves_updated_at(user):
+    item = pack_item()
+    long_ago = timezone.now() - timedelta(days=30)
+    tick_set(user, item, True, now=long_ago)
+    state = ItemState.objects.get(user=user, item=item)
+    _age(state, long_ago)
+    before = timezone.now()
+    tick_set(user, item, False)
+    state.refresh_from_db()
+    assert state.ticked_at is None
+    assert before <= state.updated_at <= timezone.now()
+
+
+def test_tick_of_an_unticked_row_sets_updated_at_to_the_tick_time(user):
+    item = pack_item()
+    note_set(user, item, "a note first, so the row exists unticked")
+    state = ItemState.objects.get(user=user, item=item)
+    _age(state, timezone.now() - timedelta(days=30))
+    when = timezone.now() - timedelta(hours=3)
+    tick_set(user, item, True, now=when)
+    state.refresh_from_db()
+    assert state.ticked_at == when
+    assert state.updated_at == when
+
+
+def test_tick_without_a_time_uses_now(user):
+    item = pack_item()
+    note_set(user, item, "exists")
+    before = timezone.now()
+    tick_set(user, item, True)
+    state = ItemState.objects.get(user=user, item=item)
+    assert before <= state.ticked_at <= timezone.now()
+    assert state.updated_at == state.ticked_at
+
+
+def test_second_tick_moves_neither_time(user):
+    item = pack_item()
+    first = timezone.now() - timedelta(days=2)
+    tick_set(user, item, True, now=first)
+    state = ItemState.objects.get(user=user, item=item)
+    _age(state, first)
+    tick_set(user, item, True, now=timezone.now())
+    state.refresh_from_db()
+    assert (state.ticked_at, state.updated_at) == (first, first)
+
+
+def test_note_update_moves_updated_at(user):
+    item = pack_item()
+    note_set(user, item, "first")
+    state = ItemState.objects.get(user=user, item=item)
+    long_ago = timezone.now() - timedelta(days=30)
+    _age(state, long_ago)
+    before = timezone.now()
+    note_set(user, item, "second")
+    state.refresh_from_db()
+    assert state.note == "second"
+    assert before <= state.updated_at <= timezone.now()
+
+
+def test_note_on_a_new_row_is_written_unticked(user):
+    own = OwnItemFactory(user=user)
+    note_set(user, own, "on my own item")
+    state = ItemState.objects.get(user=user, own_item=own)
+    assert (state.note, state.ticked_at, state.item) == ("on my own item", None, None)
+
+
+def test_tick_losing_insert_race_sets_both_times(user, monkeypatch):
+    item = pack_item()
+    _insert_racing_with(monkeypatch, lambda u, t: ItemState.objects.create(user=u, item=t))
+    when = timezone.now() - timedelta(minutes=5)
+    tick_set(user, item, True, now=when)
+    state = ItemState.objects.get(user=user, item=item)
+    assert (state.ticked_at, state.updated_at) == (when, when)
+
+
+def test_note_losing_insert_race_moves_updated_at(user, monkeypatch):
+    item = pack_item()
+    long_ago = timezone.now() - timedelta(days=30)
+
+    def racer(u, t):
+        state = ItemState.objects.create(user=u, item=t)
+        ItemState.objects.filter(pk=state.pk).update(updated_at=long_ago)
+
+    _insert_racing_with(monkeypatch, racer)
+    before = timezone.now()
+    note_set(user, item, "mine")
+    state = ItemState.objects.get(user=user, item=item)
+    assert state.note == "mine"
+    assert before <= state.updated_at <= timezone.now()
+
+
+def test_second_tick_is_two_queries_and_no_insert_attempt(user, django_assert_num_queries):
+    # The row is found ticked: no insert that the constraint would have to refuse.
+    item = pack_item()
+    tick_set(user, item, True)
+    with django_assert_num_queries(2):
+        tick_set(user, item, True)

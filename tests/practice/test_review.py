@@ -31,6 +31,8 @@ def test_grade_moves_due_date_writes_log_and_redirects_to_next(auth_client, user
     assert response["Location"] == next_url
     card.refresh_from_db()
     assert card.review_count == 1
+    # The time of the review is saved too (the queue and the dashboard read it).
+    assert timezone.now() - card.last_reviewed_at < timedelta(minutes=1)
     assert card.due > timezone.now()
     log = ReviewLog.objects.get()
     assert log.card == card and log.rating == 3 and log.answer == answer

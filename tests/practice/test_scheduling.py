@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import DatabaseError
 from django.utils import timezone
 
-from prepapp.library.models import Question
+from prepapp.library.models import Question, Round
 from prepapp.practice.models import ReviewCard, ReviewLog
 from prepapp.practice.scheduling import ReviewNotDue, card_for_question, card_review, cards_due
 from tests.practice.factories import UserQuestionFactory, bank_question
@@ -44,9 +45,9 @@ def test_card_for_own_question(user):
 
 
 def test_card_for_question_needs_exactly_one_question(user):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^pass exactly one of question and user_question$"):
         card_for_question(user)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^pass exactly one of question and user_question$"):
         card_for_question(
             user, question=bank_question(), user_question=UserQuestionFactory(user=user)
         )
@@ -121,3 +122,129 @@ def test_a_card_not_yet_due_cannot_be_graded(user):
     with pytest.raises(ReviewNotDue):
         card_review(card, 3, now=NOW - timedelta(minutes=1))
     assert not ReviewLog.objects.exists()
+
+
+def _reviewed_card(user, slug=None) -> ReviewCard:
+    """A card in fsrs's Review state: Good on a new card, graduated after the one learning step."""
+    card = card_for_question(user, question=bank_question(slug))
+    card_review(card, 3, now=NOW)
+    assert card.state["state"] == 2  # Review
+    return card
+
+
+def test_hard_on_a_new_card_is_one_and_a_half_learning_steps(user):
+    card = card_for_question(user, question=bank_question())
+    card_review(card, 2, now=NOW)
+    assert card.state["state"] == 1  # still Learning
+    assert card.due - NOW == timedelta(days=1, hours=12)
+
+
+def test_again_on_a_card_in_review_relearns_for_one_day(user):
+    card = _reviewed_card(user)
+    reviewed_at = card.due
+    card_review(card, 1, now=reviewed_at)
+    card.refresh_from_db()
+    assert card.state["state"] == 3  # Relearning
+    assert card.due - reviewed_at == timedelta(days=1)  # the relearning step, not fsrs's 10 min
+    assert card.last_reviewed_at == reviewed_at
+    assert card.review_count == 2
+    assert ReviewLog.objects.filter(card=card).latest("pk").due_after == card.due
+
+    # Good after the relearning step brings it back into Review, days away.
+    relearnt_at = card.due
+    card_review(card, 3, now=relearnt_at)
+    assert card.state["state"] == 2
+    assert card.due - relearnt_at >= timedelta(days=1)
+
+
+def test_review_without_a_time_is_now(user):
+    card = card_for_question(user, question=bank_question())
+    before = timezone.now()
+    card_review(card, 1)
+    card.refresh_from_db()
+    assert before <= card.last_reviewed_at <= timezone.now()
+    assert card.due - card.last_reviewed_at == timedelta(days=1)
+
+
+def test_review_time_in_another_zone_is_the_same_instant(user):
+    card = card_for_question(user, question=bank_question())
+    plus_five = NOW.astimezone(timezone.get_fixed_timezone(5 * 60))
+    card_review(card, 1, now=plus_five)
+    card.refresh_from_db()
+    assert card.last_reviewed_at == NOW
+    assert card.due == NOW + timedelta(days=1)
+
+
+def test_card_without_stored_state_is_reviewed_as_a_new_card_due_when_it_was(user):
+    card = card_for_question(user, question=bank_question())
+    ReviewCard.objects.filter(pk=card.pk).update(state={}, due=NOW - timedelta(days=3))
+    card.refresh_from_db()
+    card_review(card, 3, now=NOW)
+    card.refresh_from_db()
+    assert card.state["state"] == 2
+    assert card.due - NOW == timedelta(days=2)  # Good on a new card, as from card_for_question
+
+
+def test_new_card_state_is_due_when_created(user):
+    before = timezone.now()
+    card = card_for_question(user, question=bank_question())
+    stored_due = datetime.fromisoformat(card.state["due"])
+    assert stored_due == card.due
+    assert before <= stored_due <= timezone.now()
+
+
+def test_review_log_links_the_answer(user):
+    from tests.practice.factories import AnswerFactory
+
+    card = card_for_question(user, question=bank_question())
+    answer = AnswerFactory(user=user, question=card.question)
+    card_review(card, 4, answer=answer, now=NOW)
+    log = ReviewLog.objects.get(card=card)
+    assert (log.answer, log.rating, log.due_after) == (answer, 4, card.due)
+
+
+def test_cards_due_without_a_time_is_now(user):
+    questions = list(Question.objects.order_by("pk")[:2])
+    past = card_for_question(user, question=questions[0])
+    soon = card_for_question(user, question=questions[1])
+    ReviewCard.objects.filter(pk=past.pk).update(due=timezone.now() - timedelta(minutes=1))
+    ReviewCard.objects.filter(pk=soon.pk).update(due=timezone.now() + timedelta(hours=1))
+    assert [c.pk for c in cards_due(user)] == [past.pk]
+
+
+def test_review_of_a_card_deleted_meanwhile_does_not_bring_it_back(user):
+    # Another tab deleted the question (and its card) between the page load and the grade.
+    card = card_for_question(user, question=bank_question())
+    ReviewCard.objects.filter(pk=card.pk).delete()
+    with pytest.raises(DatabaseError):
+        card_review(card, 3, now=NOW)
+    assert not ReviewCard.objects.exists()
+    assert not ReviewLog.objects.exists()
+
+
+def test_cards_due_loads_what_the_queue_shows_in_one_query(user, django_assert_num_queries):
+    questions = list(Question.objects.order_by("pk")[:2])
+    for question in questions:
+        card_for_question(user, question=question)
+    own = UserQuestionFactory(user=user, round=Round.objects.order_by("pk").first())
+    card_for_question(user, user_question=own)
+    later = NOW + timedelta(days=365 * 5)
+    with django_assert_num_queries(1):
+        shown = [
+            (c.question.round.name, c.question.topic.name)
+            if c.question
+            else (c.user_question.text, c.user_question.round.name)
+            for c in cards_due(user, now=later)
+        ]
+    assert len(shown) == 3
+    assert (own.text, own.round.name) in shown
+
+
+def test_review_in_summer_time_works_and_is_stored_as_the_instant(user):
+    # The server's zone (Europe/London) is UTC+1 in July; fsrs must still be given UTC.
+    july = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
+    card = card_for_question(user, question=bank_question())
+    card_review(card, 1, now=july)
+    card.refresh_from_db()
+    assert card.last_reviewed_at == july
+    assert card.due == july + timedelta(days=1)
