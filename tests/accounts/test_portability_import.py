@@ -616,3 +616,198 @@ def test_an_unknown_time_zone_is_refused(user, pack):
     exported = data_export(UserFactory())
     exported["profile"]["time_zone"] = "Mars/Olympus_Mons"
     assert "profile.time_zone" in _refused(user, exported)
+
+
+def _full_file(pack) -> dict:
+    """Every kind of row, every field set to something other than its default.
+
+    Written as export writes it (refs by position, lists sorted, times in UTC), so an
+    account imported from it must export it back unchanged.
+    """
+    from prepapp.practice.rubric import ALL_DIMENSIONS
+
+    questions = list(Question.objects.order_by("pk")[:3])
+    round_ = Round.objects.exclude(pk=questions[0].round_id).order_by("pk").first()
+    topic_ = Topic.objects.order_by("pk").last()
+    items = list(ChecklistItem.objects.order_by("pk")[:1])
+    pairs = sorted(MistakePair.objects.order_by("pk").values_list("slug", flat=True)[:3])
+    reviewed = timezone.now().replace(microsecond=0) - timedelta(days=3)
+    card = ReviewCard.objects.create(
+        user=UserFactory(), question=questions[0], due=reviewed, state=_new_state(reviewed)
+    )
+    state = card_review(card, 3, now=reviewed).state  # a card in the Learning state
+    every = {d: n % 5 + 1 for n, d in enumerate(ALL_DIMENSIONS)}
+    return {
+        "format": "prepapp-export",
+        "version": 2,
+        "profile": {
+            "display_name": "Full Name",
+            "interview_date": "2026-07-14",
+            "time_zone": "Asia/Tokyo",
+        },
+        "checklist": {
+            "own_items": [
+                {
+                    "ref": "i1",
+                    "uid": _uid(),
+                    "topic": topic_.slug,
+                    "text": "My item",
+                    "created_at": "2026-02-01T08:30:00+00:00",
+                }
+            ],
+            "states": [
+                {
+                    "item": items[0].slug,
+                    "own_item": None,
+                    "ticked_at": "2026-02-02T09:00:00+00:00",
+                    "note": "Bank note",
+                },
+                {
+                    "item": None,
+                    "own_item": "i1",
+                    "ticked_at": "2026-02-03T09:00:00+00:00",
+                    "note": "Own note",
+                },
+            ],
+        },
+        "practice": {
+            "own_questions": [
+                {
+                    "ref": "q1",
+                    "uid": _uid(),
+                    "text": "Why this hospital system?",
+                    "round": round_.slug,
+                    "topic": topic_.slug,
+                    "created_at": "2026-02-04T10:00:00+00:00",
+                }
+            ],
+            "answers": [
+                {
+                    "ref": "a1",
+                    "uid": _uid(),
+                    "question": questions[0].slug,
+                    "own_question": None,
+                    "body": "First **answer**.",
+                    "seconds_spent": 95,
+                    "scores": every,
+                    "mistakes": pairs[:2],
+                    "created_at": "2026-02-05T10:00:00+00:00",
+                },
+                {
+                    "ref": "a2",
+                    "uid": _uid(),
+                    "question": None,
+                    "own_question": "q1",
+                    "body": "Because of outcomes.",
+                    "seconds_spent": 30,
+                    "scores": {ALL_DIMENSIONS[0]: 2},
+                    "mistakes": pairs[2:],
+                    "created_at": "2026-02-06T10:00:00+00:00",
+                },
+            ],
+            "review_cards": [
+                {
+                    "question": questions[0].slug,
+                    "own_question": None,
+                    "due": state["due"],
+                    "state": state,
+                    "last_reviewed_at": reviewed.isoformat(),
+                    "review_count": 7,
+                    "logs": [
+                        {
+                            "rating": 2,
+                            "reviewed_at": "2026-02-05T11:00:00+00:00",
+                            "due_after": "2026-02-06T11:00:00+00:00",
+                            "answer": "a1",
+                        },
+                        {
+                            "rating": 4,
+                            "reviewed_at": reviewed.isoformat(),
+                            "due_after": state["due"],
+                            "answer": None,
+                        },
+                    ],
+                },
+                {
+                    "question": None,
+                    "own_question": "q1",
+                    "due": "2026-03-09T07:00:00+00:00",
+                    "state": _new_state(reviewed),
+                    "last_reviewed_at": None,
+                    "review_count": 0,
+                    "logs": [],
+                },
+            ],
+        },
+        "mocks": [
+            {
+                "uid": _uid(),
+                "round": round_.slug,
+                "scheduled_at": "2026-02-10T15:00:00+00:00",
+                "status": "done",
+                "format": "coach",
+                "interviewer": "Sam",
+                "minutes": round_.typical_minutes + 7,
+                "questions": sorted(q.slug for q in questions[1:]),
+                "typed_questions": "Tell me about a launch.",
+                "answers": ["a1", "a2"],
+                "overall_rating": 2,
+                "scores": {d: 6 - v for d, v in every.items()},
+                "strengths": "Clear structure",
+                "improvements": "Numbers",
+                "mistakes": pairs[1:],
+            },
+            {
+                "uid": _uid(),
+                "round": questions[0].round.slug,
+                "scheduled_at": "2026-02-11T15:00:00+00:00",
+                "status": "cancelled",
+                "format": "self_recorded",
+                "interviewer": "Alex",
+                "minutes": 1,
+                "questions": [questions[0].slug],
+                "typed_questions": "Why PM?",
+                "answers": ["a1"],
+                "overall_rating": 5,
+                "scores": {ALL_DIMENSIONS[-1]: 1},
+                "strengths": "Calm",
+                "improvements": "Pace",
+                "mistakes": pairs[:1],
+            },
+        ],
+    }
+
+
+def test_every_field_of_every_row_survives_import_and_export(pack):
+    """Import, export, import into a fresh account, export: the same file each time."""
+    written = _full_file(pack)
+    first_user, second_user = UserFactory(display_name=""), UserFactory(display_name="")
+    summary = data_import(first_user, json.dumps(written))
+    assert summary.added == {
+        "checklist items": 1,
+        "checklist ticks and notes": 2,
+        "own questions": 1,
+        "answers": 2,
+        "review cards": 2,
+        "mock interviews": 2,
+    }
+    first = data_export(first_user)
+    data_import(second_user, json.dumps(first))
+    second = data_export(second_user)
+    for export in (first, second):
+        assert export.pop("exported_at")
+        assert export["profile"].pop("email")
+    assert json.dumps(first, sort_keys=True, indent=1) == json.dumps(
+        written, sort_keys=True, indent=1
+    )
+    assert json.dumps(second, sort_keys=True) == json.dumps(first, sort_keys=True)
+    # What the export does not show is rebuilt too: scores' averages, the HTML, findings.
+    answer = Answer.objects.get(user=second_user, uid=written["practice"]["answers"][0]["uid"])
+    assert answer.body_html == "<p>First <strong>answer</strong>.</p>"
+    assert answer.score_avg == round(
+        sum(written["practice"]["answers"][0]["scores"].values())
+        / len(written["practice"]["answers"][0]["scores"]),
+        2,
+    )
+    mock = MockInterview.objects.get(user=second_user, uid=written["mocks"][1]["uid"])
+    assert mock.score_avg == 1
