@@ -811,3 +811,245 @@ def test_every_field_of_every_row_survives_import_and_export(pack):
     )
     mock = MockInterview.objects.get(user=second_user, uid=written["mocks"][1]["uid"])
     assert mock.score_avg == 1
+
+
+# ---------------------------------------------------------------- 3. validation, one by one
+
+MISSING = object()
+
+ONE_BAD_VALUE = [
+    # (path, the bad value or MISSING, the one error it gives)
+    (("profile", "display_name"), 5, "profile.display_name: must be text"),
+    (
+        ("profile", "interview_date"),
+        "2026-02-30",
+        "profile.interview_date: must be a date (YYYY-MM-DD)",
+    ),
+    (
+        ("profile", "interview_date"),
+        20260601,
+        "profile.interview_date: must be a date (YYYY-MM-DD)",
+    ),
+    (
+        ("profile", "interview_date"),
+        "1899-12-31",
+        "profile.interview_date: must be a date (YYYY-MM-DD)",
+    ),
+    (
+        ("profile", "time_zone"),
+        "Mars/Olympus",
+        "profile.time_zone: “Mars/Olympus” is not a time zone",
+    ),
+    (("profile",), [], "profile: must be an object"),
+    (("checklist",), "x", "checklist: must be an object"),
+    (
+        ("practice",),
+        3,
+        [
+            "practice: must be an object",
+            "mocks[0].answers[0]: 'a1' does not name a row in this file",
+        ],
+    ),
+    (("checklist", "own_items"), {}, "checklist.own_items: must be a list"),
+    (("checklist", "own_items", 0, "ref"), MISSING, "checklist.own_items[0].ref: is required"),
+    (("checklist", "own_items", 0, "topic"), MISSING, "checklist.own_items[0].topic: is required"),
+    (
+        ("checklist", "own_items", 0, "topic"),
+        7,
+        "checklist.own_items[0].topic: 7 is not in the content pack",
+    ),
+    (("checklist", "own_items", 0, "text"), "", "checklist.own_items[0].text: is required"),
+    (
+        ("checklist", "own_items", 0, "created_at"),
+        "2026-13-01T10:00:00Z",
+        "checklist.own_items[0].created_at: must be a date and time (ISO 8601)",
+    ),
+    (
+        ("checklist", "states", 0, "item"),
+        MISSING,
+        "checklist.states[0]: must name exactly one of item and own_item",
+    ),
+    (
+        ("checklist", "states", 0, "own_item"),
+        "i1",
+        "checklist.states[0]: must name exactly one of item and own_item",
+    ),
+    (
+        ("checklist", "states", 0, "note"),
+        "a\x00b",
+        "checklist.states[0].note: contains a NUL character",
+    ),
+    (
+        ("checklist", "states", 0, "ticked_at"),
+        1700000000,
+        "checklist.states[0].ticked_at: must be a date and time (ISO 8601)",
+    ),
+    (
+        ("practice", "own_questions", 0, "text"),
+        MISSING,
+        "practice.own_questions[0].text: is required",
+    ),
+    (
+        ("practice", "own_questions", 0, "round"),
+        "no-round",
+        "practice.own_questions[0].round: 'no-round' is not in the content pack",
+    ),
+    (("practice", "answers", 0, "body"), MISSING, "practice.answers[0].body: is required"),
+    (
+        ("practice", "answers", 0, "created_at"),
+        MISSING,
+        "practice.answers[0].created_at: is required",
+    ),
+    (
+        ("practice", "answers", 0, "question"),
+        MISSING,
+        "practice.answers[0]: must name exactly one of question and own_question",
+    ),
+    (
+        ("practice", "answers", 0, "own_question"),
+        "q1",
+        "practice.answers[0]: must name exactly one of question and own_question",
+    ),
+    (
+        ("practice", "answers", 0, "own_question"),
+        1,
+        "practice.answers[0].own_question: 1 does not name a row in this file",
+    ),
+    (
+        ("practice", "answers", 0, "seconds_spent"),
+        "60",
+        "practice.answers[0].seconds_spent: must be a whole number from 0 to 21600",
+    ),
+    (
+        ("practice", "answers", 0, "seconds_spent"),
+        True,
+        "practice.answers[0].seconds_spent: must be a whole number from 0 to 21600",
+    ),
+    (
+        ("practice", "answers", 0, "seconds_spent"),
+        60.0,
+        "practice.answers[0].seconds_spent: must be a whole number from 0 to 21600",
+    ),
+    (("practice", "answers", 0, "scores"), [3], "practice.answers[0].scores: must be an object"),
+    (
+        ("practice", "answers", 0, "scores", "structure"),
+        6,
+        "practice.answers[0].scores.structure: must be a whole number from 1 to 5",
+    ),
+    (
+        ("practice", "answers", 0, "mistakes"),
+        "m-one",
+        "practice.answers[0].mistakes: must be a list",
+    ),
+    (
+        ("practice", "answers", 0, "mistakes"),
+        ["m-nope"],
+        "practice.answers[0].mistakes[0]: 'm-nope' is not in the content pack",
+    ),
+    (("practice", "review_cards", 0, "due"), MISSING, "practice.review_cards[0].due: is required"),
+    (
+        ("practice", "review_cards", 0, "question"),
+        None,
+        "practice.review_cards[0]: must name exactly one of question and own_question",
+    ),
+    (
+        ("practice", "review_cards", 0, "state"),
+        "x",
+        "practice.review_cards[0].state: must be a small object",
+    ),
+    (
+        ("practice", "review_cards", 0, "state"),
+        {"x": "y" * 4000},
+        "practice.review_cards[0].state: must be a small object",
+    ),
+    (
+        ("practice", "review_cards", 0, "last_reviewed_at"),
+        "soon",
+        "practice.review_cards[0].last_reviewed_at: must be a date and time (ISO 8601)",
+    ),
+    (("practice", "review_cards", 0, "logs"), {}, "practice.review_cards[0].logs: must be a list"),
+    (
+        ("practice", "review_cards", 0, "logs", 0, "reviewed_at"),
+        MISSING,
+        "practice.review_cards[0].logs[0].reviewed_at: is required",
+    ),
+    (
+        ("practice", "review_cards", 0, "logs", 0, "due_after"),
+        MISSING,
+        "practice.review_cards[0].logs[0].due_after: is required",
+    ),
+    (("mocks",), {}, "mocks: must be a list"),
+    (
+        ("mocks", 0),
+        "mock",
+        [
+            "mocks[0]: must be an object",
+            "mocks[0].round: is required",
+            "mocks[0].scheduled_at: is required",
+        ],
+    ),
+    (("mocks", 0, "round"), MISSING, "mocks[0].round: is required"),
+    (("mocks", 0, "scheduled_at"), MISSING, "mocks[0].scheduled_at: is required"),
+    (("mocks", 0, "status"), 1, "mocks[0].status: must be one of cancelled, done, scheduled"),
+    (
+        ("mocks", 0, "format"),
+        None,
+        "mocks[0].format: must be one of coach, other, peer, self_recorded",
+    ),
+    (("mocks", 0, "answers"), "a1", "mocks[0].answers: must be a list"),
+    (
+        ("mocks", 0, "answers"),
+        ["a9"],
+        "mocks[0].answers[0]: 'a9' does not name a row in this file",
+    ),
+    (("mocks", 0, "questions"), {}, "mocks[0].questions: must be a list"),
+    (("mocks", 0, "mistakes"), "m", "mocks[0].mistakes: must be a list"),
+    (
+        ("mocks", 0, "overall_rating"),
+        0,
+        "mocks[0].overall_rating: must be a whole number from 1 to 5",
+    ),
+    (
+        ("mocks", 0, "scores", "structure"),
+        6,
+        "mocks[0].scores.structure: must be a whole number from 1 to 5",
+    ),
+    (("mocks", 0, "uid"), "0" * 37, "mocks[0].uid: must be a UUID"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    ONE_BAD_VALUE,
+    ids=[f"{'.'.join(map(str, p))}={v!r:.20}" for p, v, _m in ONE_BAD_VALUE],
+)
+def test_one_bad_value_gives_one_error_naming_its_place(user, pack, path, value, message):
+    payload = _file(pack)
+    if value is MISSING:
+        node = payload
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+    else:
+        _set(payload, path, value)
+    assert _refused(user, payload).splitlines() == (
+        message if isinstance(message, list) else [message]
+    )
+
+
+def test_at_most_fifty_errors_are_listed(user, pack):
+    payload = _file(pack)
+    payload["checklist"]["own_items"] = [{"ref": f"i{n}"} for n in range(30)]
+    errors = _refused(user, payload).splitlines()
+    assert len(errors) == 50
+    assert errors[:2] == [
+        "checklist.own_items[0].topic: is required",
+        "checklist.own_items[0].text: is required",
+    ]
+
+
+def test_a_time_without_a_zone_is_read_in_the_sites_zone(user, pack):
+    payload = _set(_file(pack), ("practice", "answers", 0, "created_at"), "2026-03-01T10:00:00")
+    data_import(user, json.dumps(payload))
+    created = Answer.objects.get(user=user).created_at
+    assert created == timezone.make_aware(timezone.datetime(2026, 3, 1, 10))
