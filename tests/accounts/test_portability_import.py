@@ -1053,3 +1053,50 @@ def test_a_time_without_a_zone_is_read_in_the_sites_zone(user, pack):
     data_import(user, json.dumps(payload))
     created = Answer.objects.get(user=user).created_at
     assert created == timezone.make_aware(timezone.datetime(2026, 3, 1, 10))
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "message"),
+    [
+        (
+            ("checklist", "own_items"),
+            "uid",
+            "checklist.own_items[1].uid: repeats the uid of checklist.own_items[0].uid",
+        ),
+        (
+            ("checklist", "own_items"),
+            "ref",
+            "checklist.own_items[1].ref: repeats the ref of checklist.own_items[0].ref",
+        ),
+        (
+            ("practice", "own_questions"),
+            "uid",
+            "practice.own_questions[1].uid: repeats the uid of practice.own_questions[0].uid",
+        ),
+        (
+            ("practice", "own_questions"),
+            "ref",
+            "practice.own_questions[1].ref: repeats the ref of practice.own_questions[0].ref",
+        ),
+        (
+            ("practice", "answers"),
+            "uid",
+            "practice.answers[1].uid: repeats the uid of practice.answers[0].uid",
+        ),
+        (
+            ("practice", "answers"),
+            "ref",
+            "practice.answers[1].ref: repeats the ref of practice.answers[0].ref",
+        ),
+    ],
+)
+def test_a_uid_or_ref_twice_is_refused_naming_both_rows(user, pack, path, field, message):
+    payload = _file(pack)
+    rows = payload
+    for key in path:
+        rows = rows[key]
+    # The copy differs in everything else that must be unique.
+    copy = {**rows[0], "uid": _uid(), "ref": "other", "text": "Another"}
+    copy[field] = rows[0][field]
+    rows.append(copy)
+    assert message in _refused(user, payload).splitlines()
