@@ -1100,3 +1100,52 @@ def test_a_uid_or_ref_twice_is_refused_naming_both_rows(user, pack, path, field,
     copy[field] = rows[0][field]
     rows.append(copy)
     assert message in _refused(user, payload).splitlines()
+
+
+def test_every_optional_field_may_be_left_out(user, pack):
+    payload = _file(pack)
+    optional = {
+        "profile": ["display_name", "interview_date"],
+        "checklist.own_items": ["uid", "created_at"],
+        "checklist.states": ["own_item", "ticked_at", "note"],
+        "practice.own_questions": ["uid", "round", "topic", "created_at"],
+        "practice.answers": ["uid", "own_question", "seconds_spent", "scores", "mistakes"],
+        "practice.review_cards": ["own_question", "state", "last_reviewed_at", "review_count"],
+        "mocks": [
+            "uid",
+            "status",
+            "format",
+            "interviewer",
+            "minutes",
+            "questions",
+            "typed_questions",
+            "answers",
+            "overall_rating",
+            "scores",
+            "strengths",
+            "improvements",
+            "mistakes",
+        ],
+    }
+    for place, keys in optional.items():
+        node = payload
+        for key in place.split("."):
+            node = node[key]
+        for row in node if isinstance(node, list) else [node]:
+            for key in keys:
+                del row[key]
+    for card in payload["practice"]["review_cards"]:
+        for log in card["logs"]:
+            del log["answer"]
+    summary = data_import(user, json.dumps(payload))
+    assert summary.added["mock interviews"] == 1
+    mock = MockInterview.objects.get(user=user)
+    assert (mock.status, mock.format, mock.minutes) == (
+        "scheduled",
+        "peer",
+        mock.round.typical_minutes,
+    )
+    answer = Answer.objects.get(user=user)
+    assert (answer.seconds_spent, answer.score_avg, answer.mistakes.count()) == (None, None, 0)
+    card = ReviewCard.objects.get(user=user)
+    assert (card.review_count, card.last_reviewed_at) == (0, None)
