@@ -442,3 +442,115 @@ def test_five_thousand_words_are_read_quickly():
     elapsed = time.perf_counter() - start
     print(f"5,000-word answer: {elapsed * 1000:.1f} ms")
     assert elapsed < 5  # a sanity bound against runaway regexes, not the target
+
+
+class TestExpectationLayers:
+    def test_a_topic_without_a_round_is_still_a_layer_not_the_default(self):
+        merged = checks_expected(topic_checks={"no-regulation": 7}, default={"too-short": "d"})
+        assert [(e.code, e.title, e.reason, e.source) for e in merged] == [
+            ("no-regulation", feedback.REGISTRY["no-regulation"].title, "7", "topic"),
+        ]
+
+    def test_a_round_without_a_topic_is_too(self):
+        merged = checks_expected(round_checks={"too-short": "r"}, default={"no-structure": "d"})
+        assert [(e.code, e.source) for e in merged] == [("too-short", "round")]
+
+    def test_the_question_overrides_the_reason_and_dropping_an_absent_code_is_fine(self):
+        merged = checks_expected(
+            round_checks={"too-short": "round reason"},
+            added={"too-short": "question reason"},
+            dropped={"no-structure": "not there anyway"},
+        )
+        assert [(e.reason, e.source) for e in merged] == [("question reason", "question")]
+
+
+STRONG_TEXT = next(iter(STRONG.values()))[2]
+
+
+class TestEvaluation:
+    from prepapp.practice.feedback import evaluation as ev
+
+    def _answers(self):
+        short = "Too short to say anything."
+        return [
+            {"id": "a", "question": "q", "text": short, "expected": ["too-short"]},
+            {"id": "b", "question": "q", "text": short, "expected": []},
+            {"id": "c", "question": "q", "text": STRONG_TEXT, "expected": []},
+            {"id": "d", "question": "q", "text": STRONG_TEXT, "expected": ["too-short"]},
+        ]
+
+    def test_counts_hits_misses_and_flagged_strong_answers(self):
+        result = self.ev.corpus_evaluate(self._answers(), {"q": (["too-short"], 30)}, VOCABULARY)
+        score = result.scores["too-short"]
+        assert (score.true_positive, score.false_positive, score.false_negative) == (1, 1, 1)
+        assert (score.support, score.precision, score.recall) == (2, 0.5, 0.5)
+        assert (result.answers, result.strong, result.strong_flagged) == (4, 2, 1)
+        assert result.strong_flagged_share == 0.5
+        assert result.recall == 0.5
+        assert result.mistakes == [("b", "wrong", "too-short"), ("d", "missed", "too-short")]
+        assert result.failures() == [
+            "overall recall 50.0% < 90%",
+            "strong answers with a finding 50.0% > 10%",
+            "too-short precision 50.0% < 80%",
+        ]
+        table = self.ev.evaluation_table(result).splitlines()
+        assert table[0].split() == ["check", "precision", "recall", "support", "raised"]
+        assert "too-short" in table[1] and table[1].split()[1:] == ["50%", "50%", "2", "2"]
+        second = list(feedback.REGISTRY)[1]
+        assert table[2].split() == [second, "–", "–", "0", "0"]
+        assert "strong answers with any finding: 1/2 = 50.0% (target ≤ 10%)" in table
+
+    def test_exactly_on_target_is_not_a_failure(self):
+        ev = self.ev
+        score = ev.CheckScore("too-short", true_positive=4, false_positive=1, false_negative=0)
+        assert score.precision == ev.TARGET_PRECISION
+        result = ev.Evaluation({"too-short": score}, answers=10, strong=10, strong_flagged=1)
+        assert result.strong_flagged_share == ev.TARGET_STRONG_FLAGGED
+        assert result.failures() == []
+        recall = ev.CheckScore("x", true_positive=9, false_negative=1)
+        assert ev.Evaluation({"x": recall}, 10, 0, 0).failures() == []
+        empty = ev.Evaluation({}, answers=0, strong=0, strong_flagged=0)
+        assert (empty.recall, empty.strong_flagged_share, empty.failures()) == (1.0, 0.0, [])
+
+    def test_the_corpus_is_every_toml_file_of_the_directory(self, tmp_path):
+        (tmp_path / "b.toml").write_text('[[answer]]\nid = "b"\n', encoding="utf-8")
+        (tmp_path / "a.toml").write_text('[[answer]]\nid = "a"\n[[answer]]\nid = "a2"\n')
+        (tmp_path / "c.txt").write_text('[[answer]]\nid = "c"\n')
+        (tmp_path / "d.toml").write_text('title = "no answers"\n')
+        assert [a["id"] for a in self.ev.corpus_load(tmp_path)] == ["a", "a2", "b"]
+
+    def test_question_checks_are_read_from_the_pack_file(self, tmp_path):
+        pack = [
+            {
+                "model": "library.round",
+                "fields": {
+                    "slug": "r",
+                    "minutes_max": 45,
+                    "feedback_checks": {"too-short": "x", "not-quantified": "x"},
+                },
+            },
+            {
+                "model": "library.topic",
+                "fields": {"slug": "t", "feedback_checks": {"no-regulation": "y"}},
+            },
+            {
+                "model": "library.question",
+                "fields": {
+                    "slug": "q",
+                    "round": ["r"],
+                    "topic": ["t"],
+                    "feedback_checks_added": {"no-structure": "z"},
+                    "feedback_checks_dropped": {"not-quantified": "w"},
+                },
+            },
+            {
+                "model": "library.question",
+                "fields": {"slug": "bare", "round": ["r"], "topic": ["t"]},
+            },
+        ]
+        path = tmp_path / "pack.json"
+        path.write_text(json.dumps(pack), encoding="utf-8")
+        assert self.ev.pack_question_checks(path) == {
+            "q": (["too-short", "no-structure", "no-regulation"], 45),
+            "bare": (["too-short", "not-quantified", "no-regulation"], 45),
+        }
