@@ -1149,3 +1149,52 @@ def test_every_optional_field_may_be_left_out(user, pack):
     assert (answer.seconds_spent, answer.score_avg, answer.mistakes.count()) == (None, None, 0)
     card = ReviewCard.objects.get(user=user)
     assert (card.review_count, card.last_reviewed_at) == (0, None)
+
+
+def test_ids_are_reserved_from_postgresqls_sequence(monkeypatch):
+    """The PostgreSQL branch, whose SQL the SQLite test database cannot run, is checked here."""
+    from contextlib import contextmanager
+
+    from prepapp.accounts.portability import bulk
+
+    executed = []
+
+    class Cursor:
+        def execute(self, sql, params):
+            executed.append((sql, params))
+            self.count = params[2]
+
+        def fetchall(self):
+            return [(100 + n,) for n in range(self.count)]
+
+    class Connection:
+        vendor = "postgresql"
+
+        @contextmanager
+        def cursor(self):
+            yield Cursor()
+
+    monkeypatch.setattr(bulk, "connection", Connection())
+    assert bulk.ids_reserve({Answer: 3, OwnItem: 0, MockInterview: 1}) == {
+        Answer: [100, 101, 102],
+        OwnItem: [],
+        MockInterview: [100],
+    }
+    sql = "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)"
+    assert executed == [
+        (sql, [Answer._meta.db_table, "id", 3]),
+        (sql, [MockInterview._meta.db_table, "id", 1]),
+    ]
+
+
+def test_ids_reserved_on_sqlite_are_fresh_and_move_the_counter(user, pack):
+    from prepapp.accounts.portability import bulk
+
+    existing = OwnItemFactory(user=user)
+    first = bulk.ids_reserve({OwnItem: 2, Answer: 0})
+    assert first[Answer] == []
+    assert len(first[OwnItem]) == 2 and min(first[OwnItem]) > existing.pk
+    assert first[OwnItem][1] == first[OwnItem][0] + 1
+    again = bulk.ids_reserve({OwnItem: 1})
+    assert again[OwnItem] == [first[OwnItem][1] + 1]
+    assert OwnItemFactory(user=user).pk > again[OwnItem][0]
