@@ -554,3 +554,32 @@ class TestEvaluation:
             "q": (["too-short", "no-structure", "no-regulation"], 45),
             "bare": (["too-short", "not-quantified", "no-regulation"], 45),
         }
+
+
+class TestReading:
+    from prepapp.practice.feedback import reading
+
+    @pytest.mark.parametrize(
+        ("word", "past"),
+        [("led", True), ("shipped", True), ("used", False), ("planning", False), ("need", False)],
+    )
+    def test_past_verbs(self, word, past):
+        assert self.reading._is_past_verb(word) is past
+
+    @pytest.mark.parametrize(
+        ("minutes", "kept", "words"),
+        [(90, 90, 120), (0, None, 60), (-5, None, 60), (None, None, 60), (30, 30, 60)],
+    )
+    def test_the_rounds_minutes_set_the_length_needed(self, minutes, kept, words):
+        r = self.reading.Reading(AnswerText("One two three."), VOCABULARY, minutes)
+        assert (r.minutes, r.min_words) == (kept, words)
+        assert r.words == 3 and r.too_short
+
+    def test_terms_are_distinct_as_written_and_at_most_the_limit(self):
+        text = AnswerText(
+            "We asked Patients, then patients again, then clinicians, nurses and payers."
+        )
+        r = self.reading.Reading(text, VOCABULARY, 60)
+        people = r.hits("stakeholders")
+        assert r.terms(people) == "“Patients”, “clinicians”, “nurses”"
+        assert r.terms(people, limit=1) == "“Patients”"
