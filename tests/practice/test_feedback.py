@@ -583,3 +583,49 @@ class TestReading:
         people = r.hits("stakeholders")
         assert r.terms(people) == "“Patients”, “clinicians”, “nurses”"
         assert r.terms(people, limit=1) == "“Patients”"
+
+
+PARAGRAPH = "Patients miss visits because the reminders fail them every single week, sadly. "
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("## Plan\n- listen\n- build", "headings, lists or labelled parts"),
+        ("- only one item\n\nand prose after it.", None),
+        ("First the users. Then the metrics.", "sequencing words"),
+        ("Next, we map. Then we pilot. Finally, we scale.", "sequencing words"),
+        ("Next, we map. Then we pilot.", None),
+        ("First, we listen to the users.", None),
+        ("I would use the CIRCLES method.", "a named framework"),
+        ("There are three pillars to it.", "a named framework"),
+        (
+            "The situation was bad; my task was clear, the action quick, the result good.",
+            "situation, task, action, result",
+        ),
+        ("The situation was bad; my task was clear, the action quick.", None),
+        ((PARAGRAPH + "\n\n") * 2, "paragraphs that each make a point"),
+        ((PARAGRAPH * 12 + "\n\n") * 2, None),  # two long paragraphs: over 260 words
+        ((PARAGRAPH * 12 + "\n\n") * 3, "paragraphs that each make a point"),
+        ("Short one.\n\nShort two.\n\nShort three.", None),
+    ],
+)
+def test_structure_evidence_names_what_it_found(text, evidence):
+    assert structure_evidence(AnswerText(text)) == evidence
+
+
+@pytest.mark.parametrize(
+    ("plain", "words"),
+    [("one two three", 3), ("病人", 1), ("病人很多", 2), ("病 two", 2), ("", 0), ("医", 1)],
+)
+def test_word_count_counts_cjk_two_characters_a_word(plain, words):
+    from prepapp.practice.feedback.text import word_count
+
+    assert word_count(plain) == words
+
+
+def test_markdown_plain_keeps_the_words_only():
+    from prepapp.practice.feedback.text import markdown_plain
+
+    plain = markdown_plain("A [link](http://x.org) and <b>bold</b> **strong** | cell |")
+    assert plain.split() == ["A", "link", "and", "bold", "strong", "cell"]
