@@ -629,3 +629,43 @@ def test_markdown_plain_keeps_the_words_only():
 
     plain = markdown_plain("A [link](http://x.org) and <b>bold</b> **strong** | cell |")
     assert plain.split() == ["A", "link", "and", "bold", "strong", "cell"]
+
+
+class TestVocabularyMatching:
+    def _found(self, terms, text):
+        vocabulary = vocabulary_parse({"terms": {"x": terms}})
+        return [
+            (m.term, m.sentence, m.clause, m.first, m.last, m.negated)
+            for m in vocabulary.matches(AnswerText(text))["x"]
+        ]
+
+    def test_every_kind_of_word(self):
+        terms = ["interop*", "=clinic", "FHIR", "30-day", "readmission rate", "nurse"]
+        text = "Interoperability for clinics. FHIR not fhir. The 30-day readmission rates fell for nurses."
+        assert [f[0] for f in self._found(terms, text)] == [
+            "interop*",
+            "=clinic",
+            "FHIR",
+            "30-day",
+            "readmission rate",
+            "nurse",
+        ]
+
+    def test_a_phrase_is_found_with_its_span_and_not_across_sentences_or_past_the_end(self):
+        assert self._found(["readmission rate"], "Cut the readmission rate.") == [
+            ("readmission rate", 0, 0, 2, 3, False),
+        ]
+        assert self._found(["readmission rate"], "Cut readmission. Rate it.") == []
+        assert self._found(["readmission rate"], "Cut readmission") == []
+        assert self._found(["readmission rate"], "No readmission rate at all.")[0][-1] is True
+
+    def test_a_term_listed_twice_is_found_once_and_the_next_term_still_is(self):
+        found = self._found(["nurse", "nurse", "nurse practitioner"], "A nurse practitioner.")
+        assert [f[0] for f in found] == ["nurse", "nurse practitioner"]
+
+    def test_a_short_prefix_is_refused_and_a_short_word_is_not(self):
+        with pytest.raises(ValueError, match="too short"):
+            vocabulary_parse({"terms": {"x": ["ai*"]}})
+        assert self._found(["AI"], "We used AI.") == [("AI", 0, 0, 2, 2, False)]
+        with pytest.raises(ValueError, match="no words"):
+            vocabulary_parse({"terms": {"x": ["=*"]}})
