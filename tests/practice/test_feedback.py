@@ -669,3 +669,72 @@ class TestVocabularyMatching:
         assert self._found(["AI"], "We used AI.") == [("AI", 0, 0, 2, 2, False)]
         with pytest.raises(ValueError, match="no words"):
             vocabulary_parse({"terms": {"x": ["=*"]}})
+
+
+class TestTextModelPositions:
+    RAW = (
+        "## Plan\n\n"
+        "We cut waits; it worked, then\nwe scaled.\n\n\n"
+        "- one item\n  still the item\n\n"
+        "If I were CEO, I'd wait. A PM might ask. We shipped it."
+    )
+
+    def test_sentences_paragraphs_and_offsets(self):
+        text = AnswerText(self.RAW)
+        assert [(s.text, s.paragraph, s.kind) for s in text.sentences] == [
+            ("Plan", 0, "heading"),
+            ("We cut waits; it worked, then we scaled.", 1, "prose"),
+            ("one item still the item", 2, "item"),
+            ("If I were CEO, I'd wait.", 3, "prose"),
+            ("A PM might ask.", 3, "prose"),
+            ("We shipped it.", 3, "prose"),
+        ]
+        for s in text.sentences:
+            assert text.plain[s.start : s.end] == s.text
+            for t in s.tokens:
+                assert text.plain[t.start : t.start + len(t.text)] == t.text
+        assert [(p.index, p.sentences, p.kind) for p in text.paragraphs] == [
+            (0, (0,), "block"),
+            (1, (1,), "prose"),
+            (2, (2,), "block"),
+            (3, (3, 4, 5), "prose"),
+        ]
+        assert [p.words for p in text.paragraphs] == [1, 8, 5, 13]
+        assert text.words == 27
+        assert text.structured_lines == 2
+        assert [p.index for p in text.prose_paragraphs] == [1, 3]
+        assert text.sentence_text(4) == "A PM might ask."
+
+    def test_clauses_are_numbered_across_the_answer_and_modals_mark_theirs(self):
+        text = AnswerText(self.RAW)
+        clauses = {}
+        for t in text.tokens:
+            clauses.setdefault(t.clause, []).append(t.text)
+        assert list(clauses.values()) == [
+            ["Plan"],
+            ["We", "cut", "waits"],
+            ["it", "worked"],
+            ["then", "we", "scaled"],
+            ["one", "item", "still", "the", "item"],
+            ["If", "I", "were", "CEO"],
+            ["I'd", "wait"],
+            ["A", "PM", "might", "ask"],
+            ["We", "shipped", "it"],
+        ]
+        assert text.hypothetical_clauses == {5, 6, 7}
+        assert [s.hypothetical for s in text.sentences] == [False, False, False, True, True, False]
+
+    def test_fence_lines_go_and_what_they_fence_is_read(self):
+        # As before the package: a candidate's outline in a code block is still their words.
+        text = AnswerText("```text\nStep one: listen\n```")
+        assert [s.text for s in text.sentences] == ["Step one: listen"]
+
+    def test_an_empty_answer(self):
+        text = AnswerText(None)
+        assert (text.raw, text.plain, text.words, text.sentences, text.tokens) == (
+            "",
+            "",
+            0,
+            [],
+            [],
+        )
