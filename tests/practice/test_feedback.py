@@ -738,3 +738,18 @@ class TestTextModelPositions:
             [],
             [],
         )
+
+
+def test_a_sentence_opening_with_a_dash_keeps_its_words():
+    assert [t.text for t in AnswerText("— we came back.").tokens] == ["we", "came", "back"]
+
+
+def test_patient_data_is_not_a_person_and_patients_are():
+    from prepapp.practice.feedback.reading import Reading
+
+    def people(raw):
+        return [m.term for m in Reading(AnswerText(raw), VOCABULARY, 60).people()]
+
+    assert people("We cleaned the patient data.") == []
+    assert people("Patients and nurses asked for it.") != []
+    assert people("We read the Patient and Observation resources.") == []
