@@ -288,3 +288,15 @@ def test_uid_host_drops_the_port(host, expected):
     from prepapp.mocks.calendar import uid_host
 
     assert uid_host(host) == expected
+
+
+def test_the_feed_lists_mocks_in_the_order_they_happen():
+    from prepapp.mocks.calendar import feed_mocks
+
+    user = UserFactory()
+    now = timezone.now()
+    later = MockInterviewFactory(user=user, scheduled_at=now + timedelta(days=9))
+    sooner = MockInterviewFactory(user=user, scheduled_at=now + timedelta(days=2))
+    same_time = MockInterviewFactory(user=user, scheduled_at=sooner.scheduled_at)
+    old_scheduled = MockInterviewFactory(user=user, scheduled_at=now - timedelta(days=400))
+    assert list(feed_mocks(user.pk, now)) == [old_scheduled, sooner, same_time, later]
