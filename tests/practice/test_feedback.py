@@ -753,3 +753,9 @@ def test_patient_data_is_not_a_person_and_patients_are():
     assert people("We cleaned the patient data.") == []
     assert people("Patients and nurses asked for it.") != []
     assert people("We read the Patient and Observation resources.") == []
+
+
+def test_a_clause_written_twice_has_two_places():
+    text = AnswerText("It worked; it worked; it worked.")
+    starts = [t.start for t in text.tokens]
+    assert starts == sorted(set(starts)) and len(starts) == 6
