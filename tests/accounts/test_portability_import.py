@@ -1198,3 +1198,27 @@ def test_ids_reserved_on_sqlite_are_fresh_and_move_the_counter(user, pack):
     again = bulk.ids_reserve({OwnItem: 1})
     assert again[OwnItem] == [first[OwnItem][1] + 1]
     assert OwnItemFactory(user=user).pk > again[OwnItem][0]
+
+
+def test_the_links_of_every_answer_count_towards_the_bound(user, pack):
+    payload = _file(pack)
+    mistakes = list(MistakePair.objects.values_list("slug", flat=True))
+    answer = payload["practice"]["answers"][0]
+    count = MAX_LINKS // len(mistakes) + 1  # one answer's worth past the bound
+    payload["practice"]["answers"] = [
+        {**answer, "ref": f"a{n}", "uid": _uid(), "mistakes": mistakes}
+        for n in range(1, count + 1)
+    ]
+    payload["mocks"] = []
+    assert f"file: has {count * len(mistakes):,} links" in _refused(user, payload)
+
+
+def test_an_answered_question_without_a_card_gets_one_due_now(user, pack):
+    payload = _file(pack)
+    payload["practice"]["review_cards"] = []
+    before = timezone.now()
+    data_import(user, json.dumps(payload))
+    card = ReviewCard.objects.get(user=user)
+    assert card.question.slug == payload["practice"]["answers"][0]["question"]
+    assert before <= card.due <= timezone.now()
+    assert (card.review_count, card.last_reviewed_at) == (0, None)
