@@ -792,6 +792,9 @@ def test_every_field_of_every_row_survives_import_and_export(pack):
         "mock interviews": 2,
     }
     first = data_export(first_user)
+    again = data_import(first_user, json.dumps(written))
+    assert (again.added, again.skipped) == ({}, summary.added)
+    assert data_export(first_user)["practice"] == first["practice"]
     data_import(second_user, json.dumps(first))
     second = data_export(second_user)
     for export in (first, second):
@@ -1014,7 +1017,15 @@ ONE_BAD_VALUE = [
         6,
         "mocks[0].scores.structure: must be a whole number from 1 to 5",
     ),
-    (("mocks", 0, "uid"), "0" * 37, "mocks[0].uid: must be a UUID"),
+    (("mocks", 0, "uid"), "{" + str(uuid.uuid4()), "mocks[0].uid: must be a UUID"),  # 37 long
+    (
+        ("practice", "answers", 0, "scores"),
+        {"charisma": 3, "structure": 9},
+        [
+            "practice.answers[0].scores.charisma: is not a rubric dimension",
+            "practice.answers[0].scores.structure: must be a whole number from 1 to 5",
+        ],
+    ),
 ]
 
 
@@ -1222,3 +1233,65 @@ def test_an_answered_question_without_a_card_gets_one_due_now(user, pack):
     assert card.question.slug == payload["practice"]["answers"][0]["question"]
     assert before <= card.due <= timezone.now()
     assert (card.review_count, card.last_reviewed_at) == (0, None)
+
+
+@pytest.mark.parametrize(
+    ("version", "message"),
+    [
+        (True, "This export is version True; versions 1 and 2 are supported."),
+        ("2", "This export is version '2'; versions 1 and 2 are supported."),
+        (None, "This export is version None; versions 1 and 2 are supported."),
+        (
+            "x" * 50,
+            f"This export is version {repr('x' * 50)[:20]}; versions 1 and 2 are supported.",
+        ),
+    ],
+)
+def test_an_unknown_version_is_refused_in_words(user, version, message):
+    from prepapp.accounts.portability.format import FORMAT
+
+    with pytest.raises(ImportRefused) as refused:
+        data_import(user, json.dumps({"format": FORMAT, "version": version}))
+    assert refused.value.errors == [message]
+
+
+def test_a_file_of_exactly_the_size_limit_is_read():
+    from prepapp.accounts.portability.format import MAX_FILE_BYTES
+    from prepapp.accounts.portability.reader import file_parse
+
+    padded = json.dumps({"format": "prepapp-export", "version": 2, "pad": ""})
+    raw = padded[:-2] + "x" * (MAX_FILE_BYTES - len(padded)) + '"}'
+    assert len(raw) == MAX_FILE_BYTES
+    assert file_parse(raw)["version"] == 2
+    with pytest.raises(ImportRefused) as refused:
+        file_parse(raw + " ")
+    assert refused.value.errors == ["The file is larger than 10 MB."]
+    with pytest.raises(ImportRefused) as refused:
+        file_parse("[" * 100_000)
+    assert refused.value.errors == ["The file is not JSON. Choose a file exported from prepapp."]
+
+
+def test_the_profile_fills_only_what_the_account_has_not_set(pack):
+    from datetime import date
+
+    payload = _file(pack)
+    payload["profile"]["time_zone"] = "Asia/Tokyo"
+    set_up = UserFactory(
+        display_name="Mine", interview_date=date(2026, 9, 1), time_zone="Europe/Paris"
+    )
+    data_import(set_up, json.dumps(payload))
+    set_up.refresh_from_db()
+    assert (set_up.display_name, set_up.interview_date, set_up.time_zone) == (
+        "Mine",
+        date(2026, 9, 1),
+        "Europe/Paris",
+    )
+    blank = UserFactory(display_name="", interview_date=None)
+    data_import(blank, json.dumps(payload))
+    blank.refresh_from_db()
+    assert (blank.display_name, blank.interview_date, blank.time_zone) == (
+        "Me",
+        date(2026, 6, 1),
+        "Asia/Tokyo",
+    )
+    assert blank.data_version == set_up.data_version == 1
