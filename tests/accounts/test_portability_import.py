@@ -321,6 +321,7 @@ EDGES = [
     # (path, value at the bound, value one past it, the message for the one past)
     (("profile", "display_name"), "x" * 80, "x" * 81, "is 81 characters, at most 80"),
     (("profile", "interview_date"), "2199-12-31", "2200-01-01", "must be a date"),
+    (("profile", "interview_date"), "1900-01-01", "1899-12-31", "must be a date"),
     (("checklist", "own_items", 0, "text"), "x" * 300, "x" * 301, "at most 300"),
     (("checklist", "own_items", 0, "ref"), "x" * 40, "x" * 41, "at most 40"),
     (("checklist", "states", 0, "note"), "x" * 2000, "x" * 2001, "at most 2000"),
@@ -1160,6 +1161,8 @@ def test_every_optional_field_may_be_left_out(user, pack):
     assert (answer.seconds_spent, answer.score_avg, answer.mistakes.count()) == (None, None, 0)
     card = ReviewCard.objects.get(user=user)
     assert (card.review_count, card.last_reviewed_at) == (0, None)
+    assert (mock.interviewer, mock.strengths, mock.typed_questions) == ("", "", "")
+    assert user.checklist_states.get().note == ""
 
 
 def test_ids_are_reserved_from_postgresqls_sequence(monkeypatch):
