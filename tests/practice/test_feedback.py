@@ -759,3 +759,30 @@ def test_a_clause_written_twice_has_two_places():
     text = AnswerText("It worked; it worked; it worked.")
     starts = [t.start for t in text.tokens]
     assert starts == sorted(set(starts)) and len(starts) == 6
+
+
+def test_a_registered_check_keeps_every_field_it_was_given(monkeypatch):
+    monkeypatch.setattr("prepapp.practice.feedback.registry.REGISTRY", {})
+    from prepapp.practice.feedback import registry
+
+    def run(r):
+        return None
+
+    assert (
+        registry.feedback_check(
+            "probe", title="T", mistake="m-slug", rule="R", kind="present", covers=("x",)
+        )(run)
+        is run
+    )
+    check = registry.REGISTRY["probe"]
+    assert (check.code, check.title, check.mistake_slug, check.rule, check.kind, check.run) == (
+        "probe",
+        "T",
+        "m-slug",
+        "R",
+        "present",
+        run,
+    )
+    assert check.covers == ("x",)
+    with pytest.raises(ValueError, match="^probe2: kind must be 'missing' or 'present'$"):
+        registry.feedback_check("probe2", title="T", mistake="m", rule="R", kind="maybe")
