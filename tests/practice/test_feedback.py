@@ -568,7 +568,7 @@ class TestReading:
 
     @pytest.mark.parametrize(
         ("minutes", "kept", "words"),
-        [(90, 90, 120), (0, None, 60), (-5, None, 60), (None, None, 60), (30, 30, 60)],
+        [(90, 90, 120), (0, None, 60), (-5, None, 60), (None, None, 60), (30, 30, 60), (1, 1, 60)],
     )
     def test_the_rounds_minutes_set_the_length_needed(self, minutes, kept, words):
         r = self.reading.Reading(AnswerText("One two three."), VOCABULARY, minutes)
@@ -786,3 +786,60 @@ def test_a_registered_check_keeps_every_field_it_was_given(monkeypatch):
     assert check.covers == ("x",)
     with pytest.raises(ValueError, match="^probe2: kind must be 'missing' or 'present'$"):
         registry.feedback_check("probe2", title="T", mistake="m", rule="R", kind="maybe")
+
+
+def test_a_one_minute_round_is_named_in_the_length_finding():
+    (finding,) = answer_feedback(
+        "Too short.", checks=["too-short"], vocabulary=VOCABULARY, minutes=1
+    )
+    assert "a 1-minute round needs" in finding.message
+
+
+def test_settings_fall_back_to_the_checks_default_and_phrases_quote_as_written():
+    from prepapp.practice.feedback.reading import Reading
+
+    bare = vocabulary_parse({"terms": {"x": ["readmission rate"]}})
+    r = Reading(AnswerText("We cut the Readmission\nRate."), bare, 60)
+    assert r.setting("anything", 7) == 7
+    assert r.terms(r.hits("x")) == "“Readmission Rate”"
+
+
+def test_a_heading_about_patients_names_people():
+    from prepapp.practice.feedback.reading import Reading
+
+    # Capitalised mid-sentence it would be a FHIR resource; in a heading it is the people.
+    r = Reading(AnswerText("## Safety for Patients\n\nWe asked them."), VOCABULARY, 60)
+    assert {m.sentence for m in r.people()} == {0}
+
+
+def test_two_structured_lines_are_structure():
+    assert (
+        structure_evidence(AnswerText("- listen\n- build")) == "headings, lists or labelled parts"
+    )
+    assert structure_evidence(AnswerText("- listen\n\nthen we build it all.")) is None
+
+
+def test_a_five_letter_capital_term_is_a_word_not_a_cased_acronym():
+    vocabulary = vocabulary_parse({"terms": {"x": ["HIPAA", "FHIR"]}})
+    found = vocabulary.matches(AnswerText("hipaa and fhir"))["x"]
+    assert [m.term for m in found] == ["HIPAA"]
+
+
+def test_no_round_or_topic_is_the_default_layer():
+    (only,) = checks_expected(default={"too-short": "d"})
+    assert (only.code, only.reason, only.source) == ("too-short", "d", "default")
+
+
+def test_the_checks_version_fingerprints_the_packages_python_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(feedback, "_PACKAGE_DIR", tmp_path)
+    (tmp_path / "a.py").write_text("one")
+    data = tmp_path / "data.toml"
+    data.write_text("x = 1")
+    first = feedback.checks_version(data)
+    (tmp_path / "notes.txt").write_text("not code")
+    assert feedback.checks_version(data) == first
+    (tmp_path / "a.py").write_text("two")
+    second = feedback.checks_version(data)
+    assert second != first and len(second) == 32
+    data.write_text("x = 2")
+    assert feedback.checks_version(data) != second
