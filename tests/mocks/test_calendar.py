@@ -300,3 +300,10 @@ def test_the_feed_lists_mocks_in_the_order_they_happen():
     same_time = MockInterviewFactory(user=user, scheduled_at=sooner.scheduled_at)
     old_scheduled = MockInterviewFactory(user=user, scheduled_at=now - timedelta(days=400))
     assert list(feed_mocks(user.pk, now)) == [old_scheduled, sooner, same_time, later]
+
+
+def test_a_change_just_after_the_last_year_is_left_out():
+    # São Tomé moved from GMT to WAT at 01:00 on 1 January 2018, an hour after 2017 ended.
+    zone = ZoneInfo("Africa/Sao_Tome")
+    assert b"2018" not in vtimezone_build(zone, 2017, 2017).to_ical()
+    assert b"RDATE:20180101T010000" in vtimezone_build(zone, 2018, 2018).to_ical()
