@@ -307,3 +307,36 @@ def test_a_change_just_after_the_last_year_is_left_out():
     zone = ZoneInfo("Africa/Sao_Tome")
     assert b"2018" not in vtimezone_build(zone, 2017, 2017).to_ical()
     assert b"RDATE:20180101T010000" in vtimezone_build(zone, 2018, 2018).to_ical()
+
+
+def test_uids_are_a_keyed_sha256_of_the_id():
+    from django.utils.crypto import salted_hmac
+
+    from prepapp.mocks.calendar import UID_SALT, mock_uid
+
+    mock = MockInterviewFactory()
+    digest = salted_hmac(UID_SALT, str(mock.pk), algorithm="sha256").hexdigest()
+    assert mock_uid(mock, "prep.example.org") == f"{digest[:32]}@prep.example.org"
+
+
+def test_each_observance_is_named_and_a_southern_summer_starts_as_daylight():
+    london = vtimezone_build(LONDON, 2026, 2026).to_ical().decode()
+    assert "TZNAME:BST" in london and "TZNAME:GMT" in london
+    sydney = Calendar.from_ical(
+        vtimezone_build(ZoneInfo("Australia/Sydney"), 2026, 2026).to_ical()
+    )
+    first = next(c for c in sydney.walk() if c.get("DTSTART") and c["DTSTART"].dt.month == 1)
+    assert first.name == "DAYLIGHT" and str(first["TZNAME"]) == "AEDT"
+
+
+def test_the_vtimezone_does_not_depend_on_the_servers_zone(monkeypatch):
+    import time as time_module
+
+    expected = vtimezone_build(NEW_YORK, 2026, 2026).to_ical()
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time_module.tzset()
+    try:
+        assert vtimezone_build(NEW_YORK, 2026, 2026).to_ical() == expected
+    finally:
+        monkeypatch.undo()
+        time_module.tzset()

@@ -756,9 +756,9 @@ def test_patient_data_is_not_a_person_and_patients_are():
 
 
 def test_a_clause_written_twice_has_two_places():
-    text = AnswerText("It worked; it worked; it worked.")
+    text = AnswerText("It worked; it worked; it worked; done.")
     starts = [t.start for t in text.tokens]
-    assert starts == sorted(set(starts)) and len(starts) == 6
+    assert starts == sorted(set(starts)) and len(starts) == 7
 
 
 def test_a_registered_check_keeps_every_field_it_was_given(monkeypatch):
@@ -843,3 +843,13 @@ def test_the_checks_version_fingerprints_the_packages_python_files(tmp_path, mon
     assert second != first and len(second) == 32
     data.write_text("x = 2")
     assert feedback.checks_version(data) != second
+
+
+def test_hits_leave_out_negated_mentions_unless_asked():
+    from prepapp.practice.feedback.reading import Reading
+
+    r = Reading(
+        AnswerText("We do not use FHIR."), vocabulary_parse({"terms": {"x": ["FHIR"]}}), 60
+    )
+    assert r.hits("x") == [] and not r.has("x")
+    assert [m.negated for m in r.hits("x", negated=True)] == [True]
