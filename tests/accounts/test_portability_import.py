@@ -824,6 +824,7 @@ MISSING = object()
 ONE_BAD_VALUE = [
     # (path, the bad value or MISSING, the one error it gives)
     (("profile", "display_name"), 5, "profile.display_name: must be text"),
+    (("profile", "time_zone"), 5, "profile.time_zone: must be text"),  # and nothing more
     (
         ("profile", "interview_date"),
         "2026-02-30",
