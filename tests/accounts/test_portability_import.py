@@ -321,6 +321,7 @@ EDGES = [
     # (path, value at the bound, value one past it, the message for the one past)
     (("profile", "display_name"), "x" * 80, "x" * 81, "is 81 characters, at most 80"),
     (("profile", "interview_date"), "2199-12-31", "2200-01-01", "must be a date"),
+    (("profile", "interview_date"), "1900-01-01", "1899-12-31", "must be a date"),
     (("checklist", "own_items", 0, "text"), "x" * 300, "x" * 301, "at most 300"),
     (("checklist", "own_items", 0, "ref"), "x" * 40, "x" * 41, "at most 40"),
     (("checklist", "states", 0, "note"), "x" * 2000, "x" * 2001, "at most 2000"),
@@ -616,3 +617,687 @@ def test_an_unknown_time_zone_is_refused(user, pack):
     exported = data_export(UserFactory())
     exported["profile"]["time_zone"] = "Mars/Olympus_Mons"
     assert "profile.time_zone" in _refused(user, exported)
+
+
+def _full_file(pack) -> dict:
+    """Every kind of row, every field set to something other than its default.
+
+    Written as export writes it (refs by position, lists sorted, times in UTC), so an
+    account imported from it must export it back unchanged.
+    """
+    from prepapp.practice.rubric import ALL_DIMENSIONS
+
+    questions = list(Question.objects.order_by("pk")[:3])
+    round_ = Round.objects.exclude(pk=questions[0].round_id).order_by("pk").first()
+    topic_ = Topic.objects.order_by("pk").last()
+    items = list(ChecklistItem.objects.order_by("pk")[:1])
+    pairs = sorted(MistakePair.objects.order_by("pk").values_list("slug", flat=True)[:3])
+    reviewed = timezone.now().replace(microsecond=0) - timedelta(days=3)
+    card = ReviewCard.objects.create(
+        user=UserFactory(), question=questions[0], due=reviewed, state=_new_state(reviewed)
+    )
+    state = card_review(card, 3, now=reviewed).state  # a card in the Learning state
+    every = {d: n % 5 + 1 for n, d in enumerate(ALL_DIMENSIONS)}
+    return {
+        "format": "prepapp-export",
+        "version": 2,
+        "profile": {
+            "display_name": "Full Name",
+            "interview_date": "2026-07-14",
+            "time_zone": "Asia/Tokyo",
+        },
+        "checklist": {
+            "own_items": [
+                {
+                    "ref": "i1",
+                    "uid": _uid(),
+                    "topic": topic_.slug,
+                    "text": "My item",
+                    "created_at": "2026-02-01T08:30:00+00:00",
+                }
+            ],
+            "states": [
+                {
+                    "item": items[0].slug,
+                    "own_item": None,
+                    "ticked_at": "2026-02-02T09:00:00+00:00",
+                    "note": "Bank note",
+                },
+                {
+                    "item": None,
+                    "own_item": "i1",
+                    "ticked_at": "2026-02-03T09:00:00+00:00",
+                    "note": "Own note",
+                },
+            ],
+        },
+        "practice": {
+            "own_questions": [
+                {
+                    "ref": "q1",
+                    "uid": _uid(),
+                    "text": "Why this hospital system?",
+                    "round": round_.slug,
+                    "topic": topic_.slug,
+                    "created_at": "2026-02-04T10:00:00+00:00",
+                }
+            ],
+            "answers": [
+                {
+                    "ref": "a1",
+                    "uid": _uid(),
+                    "question": questions[0].slug,
+                    "own_question": None,
+                    "body": "First **answer**.",
+                    "seconds_spent": 95,
+                    "scores": every,
+                    "mistakes": pairs[:2],
+                    "created_at": "2026-02-05T10:00:00+00:00",
+                },
+                {
+                    "ref": "a2",
+                    "uid": _uid(),
+                    "question": None,
+                    "own_question": "q1",
+                    "body": "Because of outcomes.",
+                    "seconds_spent": 30,
+                    "scores": {ALL_DIMENSIONS[0]: 2},
+                    "mistakes": pairs[2:],
+                    "created_at": "2026-02-06T10:00:00+00:00",
+                },
+            ],
+            "review_cards": [
+                {
+                    "question": questions[0].slug,
+                    "own_question": None,
+                    "due": state["due"],
+                    "state": state,
+                    "last_reviewed_at": reviewed.isoformat(),
+                    "review_count": 7,
+                    "logs": [
+                        {
+                            "rating": 2,
+                            "reviewed_at": "2026-02-05T11:00:00+00:00",
+                            "due_after": "2026-02-06T11:00:00+00:00",
+                            "answer": "a1",
+                        },
+                        {
+                            "rating": 4,
+                            "reviewed_at": reviewed.isoformat(),
+                            "due_after": state["due"],
+                            "answer": None,
+                        },
+                    ],
+                },
+                {
+                    "question": None,
+                    "own_question": "q1",
+                    "due": "2026-03-09T07:00:00+00:00",
+                    "state": _new_state(reviewed),
+                    "last_reviewed_at": None,
+                    "review_count": 0,
+                    "logs": [],
+                },
+            ],
+        },
+        "mocks": [
+            {
+                "uid": _uid(),
+                "round": round_.slug,
+                "scheduled_at": "2026-02-10T15:00:00+00:00",
+                "status": "done",
+                "format": "coach",
+                "interviewer": "Sam",
+                "minutes": round_.typical_minutes + 7,
+                "questions": sorted(q.slug for q in questions[1:]),
+                "typed_questions": "Tell me about a launch.",
+                "answers": ["a1", "a2"],
+                "overall_rating": 2,
+                "scores": {d: 6 - v for d, v in every.items()},
+                "strengths": "Clear structure",
+                "improvements": "Numbers",
+                "mistakes": pairs[1:],
+            },
+            {
+                "uid": _uid(),
+                "round": questions[0].round.slug,
+                "scheduled_at": "2026-02-11T15:00:00+00:00",
+                "status": "cancelled",
+                "format": "self_recorded",
+                "interviewer": "Alex",
+                "minutes": 1,
+                "questions": [questions[0].slug],
+                "typed_questions": "Why PM?",
+                "answers": ["a1"],
+                "overall_rating": 5,
+                "scores": {ALL_DIMENSIONS[-1]: 1},
+                "strengths": "Calm",
+                "improvements": "Pace",
+                "mistakes": pairs[:1],
+            },
+        ],
+    }
+
+
+def test_every_field_of_every_row_survives_import_and_export(pack):
+    """Import, export, import into a fresh account, export: the same file each time."""
+    written = _full_file(pack)
+    first_user, second_user = UserFactory(display_name=""), UserFactory(display_name="")
+    summary = data_import(first_user, json.dumps(written))
+    assert summary.added == {
+        "checklist items": 1,
+        "checklist ticks and notes": 2,
+        "own questions": 1,
+        "answers": 2,
+        "review cards": 2,
+        "mock interviews": 2,
+    }
+    first = data_export(first_user)
+    again = data_import(first_user, json.dumps(written))
+    assert (again.added, again.skipped) == ({}, summary.added)
+    assert data_export(first_user)["practice"] == first["practice"]
+    data_import(second_user, json.dumps(first))
+    second = data_export(second_user)
+    for export in (first, second):
+        assert export.pop("exported_at")
+        assert export["profile"].pop("email")
+    assert json.dumps(first, sort_keys=True, indent=1) == json.dumps(
+        written, sort_keys=True, indent=1
+    )
+    assert json.dumps(second, sort_keys=True) == json.dumps(first, sort_keys=True)
+    # What the export does not show is rebuilt too: scores' averages, the HTML, findings.
+    answer = Answer.objects.get(user=second_user, uid=written["practice"]["answers"][0]["uid"])
+    assert answer.body_html == "<p>First <strong>answer</strong>.</p>"
+    assert answer.score_avg == round(
+        sum(written["practice"]["answers"][0]["scores"].values())
+        / len(written["practice"]["answers"][0]["scores"]),
+        2,
+    )
+    mock = MockInterview.objects.get(user=second_user, uid=written["mocks"][1]["uid"])
+    assert mock.score_avg == 1
+
+
+# ---------------------------------------------------------------- 3. validation, one by one
+
+MISSING = object()
+
+ONE_BAD_VALUE = [
+    # (path, the bad value or MISSING, the one error it gives)
+    (("profile", "display_name"), 5, "profile.display_name: must be text"),
+    (("profile", "time_zone"), 5, "profile.time_zone: must be text"),  # and nothing more
+    (
+        ("profile", "interview_date"),
+        "2026-02-30",
+        "profile.interview_date: must be a date (YYYY-MM-DD)",
+    ),
+    (
+        ("profile", "interview_date"),
+        20260601,
+        "profile.interview_date: must be a date (YYYY-MM-DD)",
+    ),
+    (
+        ("profile", "interview_date"),
+        "1899-12-31",
+        "profile.interview_date: must be a date (YYYY-MM-DD)",
+    ),
+    (
+        ("profile", "time_zone"),
+        "Mars/Olympus",
+        "profile.time_zone: “Mars/Olympus” is not a time zone",
+    ),
+    (("profile",), [], "profile: must be an object"),
+    (("checklist",), "x", "checklist: must be an object"),
+    (
+        ("practice",),
+        3,
+        [
+            "practice: must be an object",
+            "mocks[0].answers[0]: 'a1' does not name a row in this file",
+        ],
+    ),
+    (("checklist", "own_items"), {}, "checklist.own_items: must be a list"),
+    (("checklist", "own_items", 0, "ref"), MISSING, "checklist.own_items[0].ref: is required"),
+    (("checklist", "own_items", 0, "topic"), MISSING, "checklist.own_items[0].topic: is required"),
+    (
+        ("checklist", "own_items", 0, "topic"),
+        7,
+        "checklist.own_items[0].topic: 7 is not in the content pack",
+    ),
+    (("checklist", "own_items", 0, "text"), "", "checklist.own_items[0].text: is required"),
+    (
+        ("checklist", "own_items", 0, "created_at"),
+        "2026-13-01T10:00:00Z",
+        "checklist.own_items[0].created_at: must be a date and time (ISO 8601)",
+    ),
+    (
+        ("checklist", "states", 0, "item"),
+        MISSING,
+        "checklist.states[0]: must name exactly one of item and own_item",
+    ),
+    (
+        ("checklist", "states", 0, "own_item"),
+        "i1",
+        "checklist.states[0]: must name exactly one of item and own_item",
+    ),
+    (
+        ("checklist", "states", 0, "note"),
+        "a\x00b",
+        "checklist.states[0].note: contains a NUL character",
+    ),
+    (
+        ("checklist", "states", 0, "ticked_at"),
+        1700000000,
+        "checklist.states[0].ticked_at: must be a date and time (ISO 8601)",
+    ),
+    (
+        ("practice", "own_questions", 0, "text"),
+        MISSING,
+        "practice.own_questions[0].text: is required",
+    ),
+    (
+        ("practice", "own_questions", 0, "round"),
+        "no-round",
+        "practice.own_questions[0].round: 'no-round' is not in the content pack",
+    ),
+    (("practice", "answers", 0, "body"), MISSING, "practice.answers[0].body: is required"),
+    (
+        ("practice", "answers", 0, "created_at"),
+        MISSING,
+        "practice.answers[0].created_at: is required",
+    ),
+    (
+        ("practice", "answers", 0, "question"),
+        MISSING,
+        "practice.answers[0]: must name exactly one of question and own_question",
+    ),
+    (
+        ("practice", "answers", 0, "own_question"),
+        "q1",
+        "practice.answers[0]: must name exactly one of question and own_question",
+    ),
+    (
+        ("practice", "answers", 0, "own_question"),
+        1,
+        "practice.answers[0].own_question: 1 does not name a row in this file",
+    ),
+    (
+        ("practice", "answers", 0, "seconds_spent"),
+        "60",
+        "practice.answers[0].seconds_spent: must be a whole number from 0 to 21600",
+    ),
+    (
+        ("practice", "answers", 0, "seconds_spent"),
+        True,
+        "practice.answers[0].seconds_spent: must be a whole number from 0 to 21600",
+    ),
+    (
+        ("practice", "answers", 0, "seconds_spent"),
+        60.0,
+        "practice.answers[0].seconds_spent: must be a whole number from 0 to 21600",
+    ),
+    (("practice", "answers", 0, "scores"), [3], "practice.answers[0].scores: must be an object"),
+    (
+        ("practice", "answers", 0, "scores", "structure"),
+        6,
+        "practice.answers[0].scores.structure: must be a whole number from 1 to 5",
+    ),
+    (
+        ("practice", "answers", 0, "mistakes"),
+        "m-one",
+        "practice.answers[0].mistakes: must be a list",
+    ),
+    (
+        ("practice", "answers", 0, "mistakes"),
+        ["m-nope"],
+        "practice.answers[0].mistakes[0]: 'm-nope' is not in the content pack",
+    ),
+    (("practice", "review_cards", 0, "due"), MISSING, "practice.review_cards[0].due: is required"),
+    (
+        ("practice", "review_cards", 0, "question"),
+        None,
+        "practice.review_cards[0]: must name exactly one of question and own_question",
+    ),
+    (
+        ("practice", "review_cards", 0, "state"),
+        "x",
+        "practice.review_cards[0].state: must be a small object",
+    ),
+    (
+        ("practice", "review_cards", 0, "state"),
+        {"x": "y" * 4000},
+        "practice.review_cards[0].state: must be a small object",
+    ),
+    (
+        ("practice", "review_cards", 0, "last_reviewed_at"),
+        "soon",
+        "practice.review_cards[0].last_reviewed_at: must be a date and time (ISO 8601)",
+    ),
+    (("practice", "review_cards", 0, "logs"), {}, "practice.review_cards[0].logs: must be a list"),
+    (
+        ("practice", "review_cards", 0, "logs", 0, "reviewed_at"),
+        MISSING,
+        "practice.review_cards[0].logs[0].reviewed_at: is required",
+    ),
+    (
+        ("practice", "review_cards", 0, "logs", 0, "due_after"),
+        MISSING,
+        "practice.review_cards[0].logs[0].due_after: is required",
+    ),
+    (("mocks",), {}, "mocks: must be a list"),
+    (
+        ("mocks", 0),
+        "mock",
+        [
+            "mocks[0]: must be an object",
+            "mocks[0].round: is required",
+            "mocks[0].scheduled_at: is required",
+        ],
+    ),
+    (("mocks", 0, "round"), MISSING, "mocks[0].round: is required"),
+    (("mocks", 0, "scheduled_at"), MISSING, "mocks[0].scheduled_at: is required"),
+    (("mocks", 0, "status"), 1, "mocks[0].status: must be one of cancelled, done, scheduled"),
+    (
+        ("mocks", 0, "format"),
+        None,
+        "mocks[0].format: must be one of coach, other, peer, self_recorded",
+    ),
+    (("mocks", 0, "answers"), "a1", "mocks[0].answers: must be a list"),
+    (
+        ("mocks", 0, "answers"),
+        ["a9"],
+        "mocks[0].answers[0]: 'a9' does not name a row in this file",
+    ),
+    (("mocks", 0, "questions"), {}, "mocks[0].questions: must be a list"),
+    (("mocks", 0, "mistakes"), "m", "mocks[0].mistakes: must be a list"),
+    (
+        ("mocks", 0, "overall_rating"),
+        0,
+        "mocks[0].overall_rating: must be a whole number from 1 to 5",
+    ),
+    (
+        ("mocks", 0, "scores", "structure"),
+        6,
+        "mocks[0].scores.structure: must be a whole number from 1 to 5",
+    ),
+    (("mocks", 0, "uid"), "{12345678-1234-5678-1234-567812345678", "mocks[0].uid: must be a UUID"),
+    (
+        ("practice", "answers", 0, "scores"),
+        {"charisma": 3, "structure": 9},
+        [
+            "practice.answers[0].scores.charisma: is not a rubric dimension",
+            "practice.answers[0].scores.structure: must be a whole number from 1 to 5",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    ONE_BAD_VALUE,
+    # Plain ids, the same in every run (mutmut collects them in one pytest run and selects
+    # them in the next, in the same process): no object reprs, no escaped characters.
+    ids=[f"{n}-{'.'.join(map(str, p))}" for n, (p, _v, _m) in enumerate(ONE_BAD_VALUE)],
+)
+def test_one_bad_value_gives_one_error_naming_its_place(user, pack, path, value, message):
+    payload = _file(pack)
+    if value is MISSING:
+        node = payload
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+    else:
+        _set(payload, path, value)
+    assert _refused(user, payload).splitlines() == (
+        message if isinstance(message, list) else [message]
+    )
+
+
+def test_at_most_fifty_errors_are_listed(user, pack):
+    payload = _file(pack)
+    payload["checklist"]["own_items"] = [{"ref": f"i{n}"} for n in range(30)]
+    errors = _refused(user, payload).splitlines()
+    assert len(errors) == 50
+    assert errors[:2] == [
+        "checklist.own_items[0].topic: is required",
+        "checklist.own_items[0].text: is required",
+    ]
+
+
+def test_a_time_without_a_zone_is_read_in_the_sites_zone(user, pack):
+    payload = _set(_file(pack), ("practice", "answers", 0, "created_at"), "2026-03-01T10:00:00")
+    data_import(user, json.dumps(payload))
+    created = Answer.objects.get(user=user).created_at
+    assert created == timezone.make_aware(timezone.datetime(2026, 3, 1, 10))
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "message"),
+    [
+        (
+            ("checklist", "own_items"),
+            "uid",
+            "checklist.own_items[1].uid: repeats the uid of checklist.own_items[0].uid",
+        ),
+        (
+            ("checklist", "own_items"),
+            "ref",
+            "checklist.own_items[1].ref: repeats the ref of checklist.own_items[0].ref",
+        ),
+        (
+            ("practice", "own_questions"),
+            "uid",
+            "practice.own_questions[1].uid: repeats the uid of practice.own_questions[0].uid",
+        ),
+        (
+            ("practice", "own_questions"),
+            "ref",
+            "practice.own_questions[1].ref: repeats the ref of practice.own_questions[0].ref",
+        ),
+        (
+            ("practice", "answers"),
+            "uid",
+            "practice.answers[1].uid: repeats the uid of practice.answers[0].uid",
+        ),
+        (
+            ("practice", "answers"),
+            "ref",
+            "practice.answers[1].ref: repeats the ref of practice.answers[0].ref",
+        ),
+    ],
+)
+def test_a_uid_or_ref_twice_is_refused_naming_both_rows(user, pack, path, field, message):
+    payload = _file(pack)
+    rows = payload
+    for key in path:
+        rows = rows[key]
+    # The copy differs in everything else that must be unique.
+    copy = {**rows[0], "uid": _uid(), "ref": "other", "text": "Another"}
+    copy[field] = rows[0][field]
+    rows.append(copy)
+    assert message in _refused(user, payload).splitlines()
+
+
+def test_every_optional_field_may_be_left_out(user, pack):
+    payload = _file(pack)
+    optional = {
+        "profile": ["display_name", "interview_date"],
+        "checklist.own_items": ["uid", "created_at"],
+        "checklist.states": ["own_item", "ticked_at", "note"],
+        "practice.own_questions": ["uid", "round", "topic", "created_at"],
+        "practice.answers": ["uid", "own_question", "seconds_spent", "scores", "mistakes"],
+        "practice.review_cards": ["own_question", "state", "last_reviewed_at", "review_count"],
+        "mocks": [
+            "uid",
+            "status",
+            "format",
+            "interviewer",
+            "minutes",
+            "questions",
+            "typed_questions",
+            "answers",
+            "overall_rating",
+            "scores",
+            "strengths",
+            "improvements",
+            "mistakes",
+        ],
+    }
+    for place, keys in optional.items():
+        node = payload
+        for key in place.split("."):
+            node = node[key]
+        for row in node if isinstance(node, list) else [node]:
+            for key in keys:
+                del row[key]
+    for card in payload["practice"]["review_cards"]:
+        for log in card["logs"]:
+            del log["answer"]
+    summary = data_import(user, json.dumps(payload))
+    assert summary.added["mock interviews"] == 1
+    mock = MockInterview.objects.get(user=user)
+    assert (mock.status, mock.format, mock.minutes) == (
+        "scheduled",
+        "peer",
+        mock.round.typical_minutes,
+    )
+    answer = Answer.objects.get(user=user)
+    assert (answer.seconds_spent, answer.score_avg, answer.mistakes.count()) == (None, None, 0)
+    card = ReviewCard.objects.get(user=user)
+    assert (card.review_count, card.last_reviewed_at) == (0, None)
+    assert (mock.interviewer, mock.strengths, mock.typed_questions) == ("", "", "")
+    assert user.checklist_states.get().note == ""
+
+
+def test_ids_are_reserved_from_postgresqls_sequence(monkeypatch):
+    """The PostgreSQL branch, whose SQL the SQLite test database cannot run, is checked here."""
+    from contextlib import contextmanager
+
+    from prepapp.accounts.portability import bulk
+
+    executed = []
+
+    class Cursor:
+        def execute(self, sql, params):
+            executed.append((sql, params))
+            self.count = params[2]
+
+        def fetchall(self):
+            return [(100 + n,) for n in range(self.count)]
+
+    class Connection:
+        vendor = "postgresql"
+
+        @contextmanager
+        def cursor(self):
+            yield Cursor()
+
+    monkeypatch.setattr(bulk, "connection", Connection())
+    assert bulk.ids_reserve({Answer: 3, OwnItem: 0, MockInterview: 1}) == {
+        Answer: [100, 101, 102],
+        OwnItem: [],
+        MockInterview: [100],
+    }
+    sql = "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)"
+    assert executed == [
+        (sql, [Answer._meta.db_table, "id", 3]),
+        (sql, [MockInterview._meta.db_table, "id", 1]),
+    ]
+
+
+def test_ids_reserved_on_sqlite_are_fresh_and_move_the_counter(user, pack):
+    from prepapp.accounts.portability import bulk
+
+    existing = OwnItemFactory(user=user)
+    first = bulk.ids_reserve({OwnItem: 2, Answer: 0})
+    assert first[Answer] == []
+    assert len(first[OwnItem]) == 2 and min(first[OwnItem]) > existing.pk
+    assert first[OwnItem][1] == first[OwnItem][0] + 1
+    again = bulk.ids_reserve({OwnItem: 1})
+    assert again[OwnItem] == [first[OwnItem][1] + 1]
+    assert OwnItemFactory(user=user).pk > again[OwnItem][0]
+
+
+def test_the_links_of_every_answer_count_towards_the_bound(user, pack):
+    payload = _file(pack)
+    mistakes = list(MistakePair.objects.values_list("slug", flat=True))
+    answer = payload["practice"]["answers"][0]
+    count = MAX_LINKS // len(mistakes) + 1  # one answer's worth past the bound
+    payload["practice"]["answers"] = [
+        {**answer, "ref": f"a{n}", "uid": _uid(), "mistakes": mistakes}
+        for n in range(1, count + 1)
+    ]
+    payload["mocks"] = []
+    assert f"file: has {count * len(mistakes):,} links" in _refused(user, payload)
+
+
+def test_an_answered_question_without_a_card_gets_one_due_now(user, pack):
+    payload = _file(pack)
+    payload["practice"]["review_cards"] = []
+    before = timezone.now()
+    data_import(user, json.dumps(payload))
+    card = ReviewCard.objects.get(user=user)
+    assert card.question.slug == payload["practice"]["answers"][0]["question"]
+    assert before <= card.due <= timezone.now()
+    assert (card.review_count, card.last_reviewed_at) == (0, None)
+
+
+@pytest.mark.parametrize(
+    ("version", "message"),
+    [
+        (True, "This export is version True; versions 1 and 2 are supported."),
+        ("2", "This export is version '2'; versions 1 and 2 are supported."),
+        (None, "This export is version None; versions 1 and 2 are supported."),
+        (
+            "x" * 50,
+            f"This export is version {repr('x' * 50)[:20]}; versions 1 and 2 are supported.",
+        ),
+    ],
+)
+def test_an_unknown_version_is_refused_in_words(user, version, message):
+    from prepapp.accounts.portability.format import FORMAT
+
+    with pytest.raises(ImportRefused) as refused:
+        data_import(user, json.dumps({"format": FORMAT, "version": version}))
+    assert refused.value.errors == [message]
+
+
+def test_a_file_of_exactly_the_size_limit_is_read():
+    from prepapp.accounts.portability.format import MAX_FILE_BYTES
+    from prepapp.accounts.portability.reader import file_parse
+
+    padded = json.dumps({"format": "prepapp-export", "version": 2, "pad": ""})
+    raw = padded[:-2] + "x" * (MAX_FILE_BYTES - len(padded)) + '"}'
+    assert len(raw) == MAX_FILE_BYTES
+    assert file_parse(raw)["version"] == 2
+    with pytest.raises(ImportRefused) as refused:
+        file_parse(raw + " ")
+    assert refused.value.errors == ["The file is larger than 10 MB."]
+    with pytest.raises(ImportRefused) as refused:
+        file_parse("[" * 100_000)
+    assert refused.value.errors == ["The file is not JSON. Choose a file exported from prepapp."]
+
+
+def test_the_profile_fills_only_what_the_account_has_not_set(pack):
+    from datetime import date
+
+    payload = _file(pack)
+    payload["profile"]["time_zone"] = "Asia/Tokyo"
+    set_up = UserFactory(
+        display_name="Mine", interview_date=date(2026, 9, 1), time_zone="Europe/Paris"
+    )
+    data_import(set_up, json.dumps(payload))
+    set_up.refresh_from_db()
+    assert (set_up.display_name, set_up.interview_date, set_up.time_zone) == (
+        "Mine",
+        date(2026, 9, 1),
+        "Europe/Paris",
+    )
+    blank = UserFactory(display_name="", interview_date=None)
+    data_import(blank, json.dumps(payload))
+    blank.refresh_from_db()
+    assert (blank.display_name, blank.interview_date, blank.time_zone) == (
+        "Me",
+        date(2026, 6, 1),
+        "Asia/Tokyo",
+    )
+    assert blank.data_version == set_up.data_version == 1

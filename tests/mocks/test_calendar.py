@@ -185,3 +185,158 @@ def test_the_vtimezone_covers_every_year_with_an_event(client, new_yorker):
         assert f"RDATE:{covered}03" in text  # each year's spring change
         assert f"RDATE:{covered}11" in text  # and its autumn one
     assert f"RDATE:{year + 4}03" not in text
+
+
+def _built(mocks, zone=LONDON, **kwargs) -> Calendar:
+    from prepapp.mocks.calendar import calendar_build
+
+    return Calendar.from_ical(calendar_build(mocks, zone=zone, host="example.org", **kwargs))
+
+
+def test_each_status_has_its_event_status_and_each_stamp_its_row_time():
+    created = datetime(2026, 5, 1, 8, 0, 0, 250_000, tzinfo=UTC)
+    mocks = []
+    for n, status in enumerate(["scheduled", "done", "cancelled"]):
+        mock = MockInterviewFactory(
+            status=status, scheduled_at=datetime(2026, 6, 1 + n, 9, tzinfo=UTC)
+        )
+        # Edited 90.7 seconds (SEQUENCE 90) plus n hours after it was created.
+        changed = created + timedelta(hours=n, seconds=90, microseconds=700_000)
+        MockInterview.objects.filter(pk=mock.pk).update(created_at=created, updated_at=changed)
+        mock.refresh_from_db()
+        mocks.append(mock)
+    events = _built(mocks, zone=NEW_YORK).events
+    assert [str(e["STATUS"]) for e in events] == ["CONFIRMED", "CONFIRMED", "CANCELLED"]
+    for n, event in enumerate(events):
+        changed = datetime(2026, 5, 1, 8 + n, 1, 30, tzinfo=UTC)
+        assert changed == event.DTSTAMP
+        assert event["DTSTAMP"].to_ical() == changed.strftime("%Y%m%dT%H%M%SZ").encode()
+        assert changed == event.LAST_MODIFIED
+        assert event["CREATED"].dt == datetime(2026, 5, 1, 8, tzinfo=UTC)
+        assert int(event["SEQUENCE"]) == 90 + 3600 * n
+        assert event.start.tzinfo.key == "America/New_York"
+
+
+def test_a_row_saved_before_it_was_created_has_sequence_zero():
+    from prepapp.mocks.calendar import mock_sequence
+
+    mock = MockInterviewFactory()
+    mock.updated_at = mock.created_at - timedelta(seconds=5)
+    assert mock_sequence(mock) == 0
+    mock.updated_at = mock.created_at + timedelta(seconds=1)
+    assert mock_sequence(mock) == 1
+
+
+def test_the_calendar_names_itself_and_its_zone():
+    calendar = _built([], zone=NEW_YORK, name="Ada's mocks")
+    assert str(calendar["NAME"]) == "Ada's mocks"
+    assert str(calendar["X-WR-CALNAME"]) == "Ada's mocks"
+    assert str(calendar["X-WR-TIMEZONE"]) == "America/New_York"
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+    assert str(calendar["PRODID"]) == "-//prepapp//Mock interviews//EN"
+    assert str(_built([])["NAME"]) == "prepapp mock interviews"
+
+
+def test_the_vtimezone_covers_the_year_an_event_ends_in_and_this_year_when_empty():
+    # Starts on New Year's Eve in New York, ends in the next year.
+    mock = MockInterviewFactory(
+        scheduled_at=datetime(2030, 12, 31, 23, 30, tzinfo=NEW_YORK), minutes=60
+    )
+    text = _built([mock], zone=NEW_YORK).to_ical().decode()
+    assert "RDATE:20300310T020000" in text and "RDATE:20301103T020000" in text
+    assert "RDATE:20310309T020000" in text and "RDATE:20311102T020000" in text
+    assert "RDATE:2029" not in text and "RDATE:2032" not in text
+    this_year = timezone.localdate(timezone=NEW_YORK).year
+    empty = _built([], zone=NEW_YORK).to_ical().decode()
+    assert f"RDATE:{this_year}03" in empty and f"RDATE:{this_year}11" in empty
+    assert f"RDATE:{this_year + 1}" not in empty and f"RDATE:{this_year - 1}" not in empty
+
+
+def test_the_feed_validators_change_only_with_the_bytes(django_assert_num_queries):
+    import hashlib
+
+    from prepapp.mocks.calendar import feed_validators
+    from prepapp.mocks.models import CalendarFeed
+
+    feed = CalendarFeedFactory()
+    with django_assert_num_queries(1):  # the first fetch stores them
+        etag, modified = feed_validators(feed, b"one")
+    assert etag == '"' + hashlib.sha256(b"one").hexdigest()[:40] + '"'
+    stored = CalendarFeed.objects.get(pk=feed.pk)
+    assert (stored.etag, int(stored.changed_at.timestamp())) == (etag, modified)
+    stored.changed_at -= timedelta(minutes=5)
+    stored.save(update_fields=["changed_at"])
+    with django_assert_num_queries(0):  # the same bytes: nothing written, the old date kept
+        assert feed_validators(stored, b"one") == (etag, int(stored.changed_at.timestamp()))
+    five_minutes_ago = int(stored.changed_at.timestamp())
+    with django_assert_num_queries(1):
+        new_etag, new_modified = feed_validators(stored, b"two")
+    assert new_etag == '"' + hashlib.sha256(b"two").hexdigest()[:40] + '"'
+    assert new_modified >= five_minutes_ago + 299
+    assert CalendarFeed.objects.get(pk=feed.pk).etag == new_etag
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("prep.example.org:8443", "prep.example.org"),
+        ("prep.example.org", "prep.example.org"),
+        ("", "prepapp"),
+    ],
+)
+def test_uid_host_drops_the_port(host, expected):
+    from prepapp.mocks.calendar import uid_host
+
+    assert uid_host(host) == expected
+
+
+def test_the_feed_lists_mocks_in_the_order_they_happen():
+    from prepapp.mocks.calendar import feed_mocks
+
+    user = UserFactory()
+    now = timezone.now()
+    later = MockInterviewFactory(user=user, scheduled_at=now + timedelta(days=9))
+    sooner = MockInterviewFactory(user=user, scheduled_at=now + timedelta(days=2))
+    same_time = MockInterviewFactory(user=user, scheduled_at=sooner.scheduled_at)
+    old_scheduled = MockInterviewFactory(user=user, scheduled_at=now - timedelta(days=400))
+    assert list(feed_mocks(user.pk, now)) == [old_scheduled, sooner, same_time, later]
+
+
+def test_a_change_just_after_the_last_year_is_left_out():
+    # São Tomé moved from GMT to WAT at 01:00 on 1 January 2018, an hour after 2017 ended.
+    zone = ZoneInfo("Africa/Sao_Tome")
+    assert b"2018" not in vtimezone_build(zone, 2017, 2017).to_ical()
+    assert b"RDATE:20180101T010000" in vtimezone_build(zone, 2018, 2018).to_ical()
+
+
+def test_uids_are_a_keyed_sha256_of_the_id():
+    from django.utils.crypto import salted_hmac
+
+    from prepapp.mocks.calendar import UID_SALT, mock_uid
+
+    mock = MockInterviewFactory()
+    digest = salted_hmac(UID_SALT, str(mock.pk), algorithm="sha256").hexdigest()
+    assert mock_uid(mock, "prep.example.org") == f"{digest[:32]}@prep.example.org"
+
+
+def test_each_observance_is_named_and_a_southern_summer_starts_as_daylight():
+    london = vtimezone_build(LONDON, 2026, 2026).to_ical().decode()
+    assert "TZNAME:BST" in london and "TZNAME:GMT" in london
+    sydney = Calendar.from_ical(
+        vtimezone_build(ZoneInfo("Australia/Sydney"), 2026, 2026).to_ical()
+    )
+    first = next(c for c in sydney.walk() if c.get("DTSTART") and c["DTSTART"].dt.month == 1)
+    assert first.name == "DAYLIGHT" and str(first["TZNAME"]) == "AEDT"
+
+
+def test_the_vtimezone_does_not_depend_on_the_servers_zone(monkeypatch):
+    import time as time_module
+
+    expected = vtimezone_build(NEW_YORK, 2026, 2026).to_ical()
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time_module.tzset()
+    try:
+        assert vtimezone_build(NEW_YORK, 2026, 2026).to_ical() == expected
+    finally:
+        monkeypatch.undo()
+        time_module.tzset()

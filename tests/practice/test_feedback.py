@@ -738,3 +738,414 @@ def test_five_thousand_words_are_read_quickly():
     elapsed = time.perf_counter() - start
     print(f"5,000-word answer: {elapsed * 1000:.1f} ms")
     assert elapsed < 5  # a sanity bound against runaway regexes, not the target
+
+
+class TestExpectationLayers:
+    def test_a_topic_without_a_round_is_still_a_layer_not_the_default(self):
+        merged = checks_expected(topic_checks={"no-regulation": 7}, default={"too-short": "d"})
+        assert [(e.code, e.title, e.reason, e.source) for e in merged] == [
+            ("no-regulation", feedback.REGISTRY["no-regulation"].title, "7", "topic"),
+        ]
+
+    def test_a_round_without_a_topic_is_too(self):
+        merged = checks_expected(round_checks={"too-short": "r"}, default={"no-structure": "d"})
+        assert [(e.code, e.source) for e in merged] == [("too-short", "round")]
+
+    def test_the_question_overrides_the_reason_and_dropping_an_absent_code_is_fine(self):
+        merged = checks_expected(
+            round_checks={"too-short": "round reason"},
+            added={"too-short": "question reason"},
+            dropped={"no-structure": "not there anyway"},
+        )
+        assert [(e.reason, e.source) for e in merged] == [("question reason", "question")]
+
+
+STRONG_TEXT = next(iter(STRONG.values()))[2]
+
+
+class TestEvaluation:
+    from prepapp.practice.feedback import evaluation as ev
+
+    def _answers(self):
+        short = "Too short to say anything."
+        return [
+            {"id": "a", "question": "q", "text": short, "expected": ["too-short"]},
+            {"id": "b", "question": "q", "text": short, "expected": []},
+            {"id": "c", "question": "q", "text": STRONG_TEXT, "expected": []},
+            {"id": "d", "question": "q", "text": STRONG_TEXT, "expected": ["too-short"]},
+        ]
+
+    def test_counts_hits_misses_and_flagged_strong_answers(self):
+        result = self.ev.corpus_evaluate(self._answers(), {"q": (["too-short"], 30)}, VOCABULARY)
+        score = result.scores["too-short"]
+        assert (score.true_positive, score.false_positive, score.false_negative) == (1, 1, 1)
+        assert (score.support, score.precision, score.recall) == (2, 0.5, 0.5)
+        assert (result.answers, result.strong, result.strong_flagged) == (4, 2, 1)
+        assert result.strong_flagged_share == 0.5
+        assert result.recall == 0.5
+        assert result.mistakes == [("b", "wrong", "too-short"), ("d", "missed", "too-short")]
+        assert result.failures() == [
+            "overall recall 50.0% < 90%",
+            "strong answers with a finding 50.0% > 10%",
+            "too-short precision 50.0% < 80%",
+        ]
+        table = self.ev.evaluation_table(result).splitlines()
+        assert table[0].split() == ["check", "precision", "recall", "support", "raised"]
+        assert "too-short" in table[1] and table[1].split()[1:] == ["50%", "50%", "2", "2"]
+        second = list(feedback.REGISTRY)[1]
+        assert table[2].split() == [second, "–", "–", "0", "0"]
+        assert "strong answers with any finding: 1/2 = 50.0% (target ≤ 10%)" in table
+
+    def test_exactly_on_target_is_not_a_failure(self):
+        ev = self.ev
+        score = ev.CheckScore("too-short", true_positive=4, false_positive=1, false_negative=0)
+        assert score.precision == ev.TARGET_PRECISION
+        result = ev.Evaluation({"too-short": score}, answers=10, strong=10, strong_flagged=1)
+        assert result.strong_flagged_share == ev.TARGET_STRONG_FLAGGED
+        assert result.failures() == []
+        recall = ev.CheckScore("x", true_positive=9, false_negative=1)
+        assert ev.Evaluation({"x": recall}, 10, 0, 0).failures() == []
+        empty = ev.Evaluation({}, answers=0, strong=0, strong_flagged=0)
+        assert (empty.recall, empty.strong_flagged_share, empty.failures()) == (1.0, 0.0, [])
+
+    def test_the_corpus_is_every_toml_file_of_the_directory(self, tmp_path):
+        (tmp_path / "b.toml").write_text('[[answer]]\nid = "b"\n', encoding="utf-8")
+        (tmp_path / "a.toml").write_text('[[answer]]\nid = "a"\n[[answer]]\nid = "a2"\n')
+        (tmp_path / "c.txt").write_text('[[answer]]\nid = "c"\n')
+        (tmp_path / "d.toml").write_text('title = "no answers"\n')
+        assert [a["id"] for a in self.ev.corpus_load(tmp_path)] == ["a", "a2", "b"]
+
+    def test_question_checks_are_read_from_the_pack_file(self, tmp_path):
+        pack = [
+            {
+                "model": "library.round",
+                "fields": {
+                    "slug": "r",
+                    "minutes_max": 45,
+                    "feedback_checks": {"too-short": "x", "not-quantified": "x"},
+                },
+            },
+            {
+                "model": "library.topic",
+                "fields": {"slug": "t", "feedback_checks": {"no-regulation": "y"}},
+            },
+            {
+                "model": "library.question",
+                "fields": {
+                    "slug": "q",
+                    "round": ["r"],
+                    "topic": ["t"],
+                    "feedback_checks_added": {"no-structure": "z"},
+                    "feedback_checks_dropped": {"not-quantified": "w"},
+                },
+            },
+            {
+                "model": "library.question",
+                "fields": {"slug": "bare", "round": ["r"], "topic": ["t"]},
+            },
+        ]
+        path = tmp_path / "pack.json"
+        path.write_text(json.dumps(pack), encoding="utf-8")
+        assert self.ev.pack_question_checks(path) == {
+            "q": (["too-short", "no-structure", "no-regulation"], 45),
+            "bare": (["too-short", "not-quantified", "no-regulation"], 45),
+        }
+
+
+class TestReading:
+    from prepapp.practice.feedback import reading
+
+    @pytest.mark.parametrize(
+        ("word", "past"),
+        [("led", True), ("shipped", True), ("used", False), ("planning", False), ("need", False)],
+    )
+    def test_past_verbs(self, word, past):
+        assert self.reading._is_past_verb(word) is past
+
+    @pytest.mark.parametrize(
+        ("minutes", "kept", "words"),
+        [(90, 90, 120), (0, None, 60), (-5, None, 60), (None, None, 60), (30, 30, 60), (1, 1, 60)],
+    )
+    def test_the_rounds_minutes_set_the_length_needed(self, minutes, kept, words):
+        r = self.reading.Reading(AnswerText("One two three."), VOCABULARY, minutes)
+        assert (r.minutes, r.min_words) == (kept, words)
+        assert r.words == 3 and r.too_short
+
+    def test_terms_are_distinct_as_written_and_at_most_the_limit(self):
+        text = AnswerText(
+            "We asked Patients, then patients again, then clinicians, nurses and payers."
+        )
+        r = self.reading.Reading(text, VOCABULARY, 60)
+        people = r.hits("stakeholders")
+        assert r.terms(people) == "“Patients”, “clinicians”, “nurses”"
+        assert r.terms(people, limit=1) == "“Patients”"
+
+
+PARAGRAPH = "Patients miss visits because the reminders fail them every single week, sadly. "
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("## Plan\n- listen\n- build", "headings, lists or labelled parts"),
+        ("- only one item\n\nand prose after it.", None),
+        ("First the users. Then the metrics.", "sequencing words"),
+        ("Next, we map. Then we pilot. Finally, we scale.", "sequencing words"),
+        ("Next, we map. Then we pilot.", None),
+        ("First, we listen to the users.", None),
+        ("I would use the CIRCLES method.", "a named framework"),
+        ("There are three pillars to it.", "a named framework"),
+        (
+            "The situation was bad; my task was clear, the action quick, the result good.",
+            "situation, task, action, result",
+        ),
+        ("The situation was bad; my task was clear, the action quick.", None),
+        ((PARAGRAPH + "\n\n") * 2, "paragraphs that each make a point"),
+        ((PARAGRAPH * 12 + "\n\n") * 2, None),  # two long paragraphs: over 260 words
+        ((PARAGRAPH * 12 + "\n\n") * 3, "paragraphs that each make a point"),
+        ("Short one.\n\nShort two.\n\nShort three.", None),
+    ],
+)
+def test_structure_evidence_names_what_it_found(text, evidence):
+    assert structure_evidence(AnswerText(text)) == evidence
+
+
+@pytest.mark.parametrize(
+    ("plain", "words"),
+    [("one two three", 3), ("病人", 1), ("病人很多", 2), ("病 two", 2), ("", 0), ("医", 1)],
+)
+def test_word_count_counts_cjk_two_characters_a_word(plain, words):
+    from prepapp.practice.feedback.text import word_count
+
+    assert word_count(plain) == words
+
+
+def test_markdown_plain_keeps_the_words_only():
+    from prepapp.practice.feedback.text import markdown_plain
+
+    plain = markdown_plain("A [link](http://x.org) and <b>bold</b> **strong** | cell |")
+    assert plain.split() == ["A", "link", "and", "bold", "strong", "cell"]
+
+
+class TestVocabularyMatching:
+    def _found(self, terms, text):
+        vocabulary = vocabulary_parse({"terms": {"x": terms}})
+        return [
+            (m.term, m.sentence, m.clause, m.first, m.last, m.negated)
+            for m in vocabulary.matches(AnswerText(text))["x"]
+        ]
+
+    def test_every_kind_of_word(self):
+        terms = ["interop*", "=clinic", "FHIR", "30-day", "readmission rate", "nurse"]
+        text = "Interoperability for clinics. FHIR not fhir. The 30-day readmission rates fell for nurses."
+        assert [f[0] for f in self._found(terms, text)] == [
+            "interop*",
+            "=clinic",
+            "FHIR",
+            "30-day",
+            "readmission rate",
+            "nurse",
+        ]
+
+    def test_a_phrase_is_found_with_its_span_and_not_across_sentences_or_past_the_end(self):
+        assert self._found(["readmission rate"], "Cut the readmission rate.") == [
+            ("readmission rate", 0, 0, 2, 3, False),
+        ]
+        assert self._found(["readmission rate"], "Cut readmission. Rate it.") == []
+        assert self._found(["readmission rate"], "Cut readmission") == []
+        assert self._found(["readmission rate"], "No readmission rate at all.")[0][-1] is True
+
+    def test_a_term_listed_twice_is_found_once_and_the_next_term_still_is(self):
+        found = self._found(["nurse", "nurse", "nurse practitioner"], "A nurse practitioner.")
+        assert [f[0] for f in found] == ["nurse", "nurse practitioner"]
+
+    def test_a_short_prefix_is_refused_and_a_short_word_is_not(self):
+        with pytest.raises(ValueError, match="too short"):
+            vocabulary_parse({"terms": {"x": ["ai*"]}})
+        assert self._found(["AI"], "We used AI.") == [("AI", 0, 0, 2, 2, False)]
+        with pytest.raises(ValueError, match="no words"):
+            vocabulary_parse({"terms": {"x": ["=*"]}})
+
+
+class TestTextModelPositions:
+    RAW = (
+        "## Plan\n\n"
+        "We cut waits; it worked, then\nwe scaled.\n\n\n"
+        "- one item\n  still the item\n\n"
+        "If I were CEO, I'd wait. A PM might ask. We shipped it."
+    )
+
+    def test_sentences_paragraphs_and_offsets(self):
+        text = AnswerText(self.RAW)
+        assert [(s.text, s.paragraph, s.kind) for s in text.sentences] == [
+            ("Plan", 0, "heading"),
+            ("We cut waits; it worked, then we scaled.", 1, "prose"),
+            ("one item still the item", 2, "item"),
+            ("If I were CEO, I'd wait.", 3, "prose"),
+            ("A PM might ask.", 3, "prose"),
+            ("We shipped it.", 3, "prose"),
+        ]
+        for s in text.sentences:
+            assert text.plain[s.start : s.end] == s.text
+            for t in s.tokens:
+                assert text.plain[t.start : t.start + len(t.text)] == t.text
+        assert [(p.index, p.sentences, p.kind) for p in text.paragraphs] == [
+            (0, (0,), "block"),
+            (1, (1,), "prose"),
+            (2, (2,), "block"),
+            (3, (3, 4, 5), "prose"),
+        ]
+        assert [p.words for p in text.paragraphs] == [1, 8, 5, 13]
+        assert text.words == 27
+        assert text.structured_lines == 2
+        assert [p.index for p in text.prose_paragraphs] == [1, 3]
+        assert text.sentence_text(4) == "A PM might ask."
+
+    def test_clauses_are_numbered_across_the_answer_and_modals_mark_theirs(self):
+        text = AnswerText(self.RAW)
+        clauses = {}
+        for t in text.tokens:
+            clauses.setdefault(t.clause, []).append(t.text)
+        assert list(clauses.values()) == [
+            ["Plan"],
+            ["We", "cut", "waits"],
+            ["it", "worked"],
+            ["then", "we", "scaled"],
+            ["one", "item", "still", "the", "item"],
+            ["If", "I", "were", "CEO"],
+            ["I'd", "wait"],
+            ["A", "PM", "might", "ask"],
+            ["We", "shipped", "it"],
+        ]
+        assert text.hypothetical_clauses == {5, 6, 7}
+        assert [s.hypothetical for s in text.sentences] == [False, False, False, True, True, False]
+
+    def test_fence_lines_go_and_what_they_fence_is_read(self):
+        # As before the package: a candidate's outline in a code block is still their words.
+        text = AnswerText("```text\nStep one: listen\n```")
+        assert [s.text for s in text.sentences] == ["Step one: listen"]
+
+    def test_an_empty_answer(self):
+        text = AnswerText(None)
+        assert (text.raw, text.plain, text.words, text.sentences, text.tokens) == (
+            "",
+            "",
+            0,
+            [],
+            [],
+        )
+
+
+def test_a_sentence_opening_with_a_dash_keeps_its_words():
+    assert [t.text for t in AnswerText("— we came back.").tokens] == ["we", "came", "back"]
+
+
+def test_patient_data_is_not_a_person_and_patients_are():
+    from prepapp.practice.feedback.reading import Reading
+
+    def people(raw):
+        return [m.term for m in Reading(AnswerText(raw), VOCABULARY, 60).people()]
+
+    assert people("We cleaned the patient data.") == []
+    assert people("Patients and nurses asked for it.") != []
+    assert people("We read the Patient and Observation resources.") == []
+
+
+def test_a_clause_written_twice_has_two_places():
+    text = AnswerText("It worked; it worked; it worked; done.")
+    starts = [t.start for t in text.tokens]
+    assert starts == sorted(set(starts)) and len(starts) == 7
+
+
+def test_a_registered_check_keeps_every_field_it_was_given(monkeypatch):
+    monkeypatch.setattr("prepapp.practice.feedback.registry.REGISTRY", {})
+    from prepapp.practice.feedback import registry
+
+    def run(r):
+        return None
+
+    assert (
+        registry.feedback_check(
+            "probe", title="T", mistake="m-slug", rule="R", kind="present", covers=("x",)
+        )(run)
+        is run
+    )
+    check = registry.REGISTRY["probe"]
+    assert (check.code, check.title, check.mistake_slug, check.rule, check.kind, check.run) == (
+        "probe",
+        "T",
+        "m-slug",
+        "R",
+        "present",
+        run,
+    )
+    assert check.covers == ("x",)
+    with pytest.raises(ValueError, match="^probe2: kind must be 'missing' or 'present'$"):
+        registry.feedback_check("probe2", title="T", mistake="m", rule="R", kind="maybe")
+
+
+def test_a_one_minute_round_is_named_in_the_length_finding():
+    (finding,) = answer_feedback(
+        "Too short.", checks=["too-short"], vocabulary=VOCABULARY, minutes=1
+    )
+    assert "a 1-minute round needs" in finding.message
+
+
+def test_settings_fall_back_to_the_checks_default_and_phrases_quote_as_written():
+    from prepapp.practice.feedback.reading import Reading
+
+    bare = vocabulary_parse({"terms": {"x": ["readmission rate"]}})
+    r = Reading(AnswerText("We cut the Readmission\nRate."), bare, 60)
+    assert r.setting("anything", 7) == 7
+    assert r.terms(r.hits("x")) == "“Readmission Rate”"
+
+
+def test_a_heading_about_patients_names_people():
+    from prepapp.practice.feedback.reading import Reading
+
+    # Capitalised mid-sentence it would be a FHIR resource; in a heading it is the people.
+    r = Reading(AnswerText("## Safety for Patients\n\nWe asked them."), VOCABULARY, 60)
+    assert {m.sentence for m in r.people()} == {0}
+
+
+def test_two_structured_lines_are_structure():
+    assert (
+        structure_evidence(AnswerText("- listen\n- build")) == "headings, lists or labelled parts"
+    )
+    assert structure_evidence(AnswerText("- listen\n\nthen we build it all.")) is None
+
+
+def test_a_five_letter_capital_term_is_a_word_not_a_cased_acronym():
+    vocabulary = vocabulary_parse({"terms": {"x": ["HIPAA", "FHIR"]}})
+    found = vocabulary.matches(AnswerText("hipaa and fhir"))["x"]
+    assert [m.term for m in found] == ["HIPAA"]
+
+
+def test_no_round_or_topic_is_the_default_layer():
+    (only,) = checks_expected(default={"too-short": "d"})
+    assert (only.code, only.reason, only.source) == ("too-short", "d", "default")
+
+
+def test_the_checks_version_fingerprints_the_packages_python_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(feedback, "_PACKAGE_DIR", tmp_path)
+    (tmp_path / "a.py").write_text("one")
+    data = tmp_path / "data.toml"
+    data.write_text("x = 1")
+    first = feedback.checks_version(data)
+    (tmp_path / "notes.txt").write_text("not code")
+    assert feedback.checks_version(data) == first
+    (tmp_path / "a.py").write_text("two")
+    second = feedback.checks_version(data)
+    assert second != first and len(second) == 32
+    data.write_text("x = 2")
+    assert feedback.checks_version(data) != second
+
+
+def test_hits_leave_out_negated_mentions_unless_asked():
+    from prepapp.practice.feedback.reading import Reading
+
+    r = Reading(
+        AnswerText("We do not use FHIR."), vocabulary_parse({"terms": {"x": ["FHIR"]}}), 60
+    )
+    assert r.hits("x") == [] and not r.has("x")
+    assert [m.negated for m in r.hits("x", negated=True)] == [True]

@@ -308,7 +308,7 @@ def _plan_mocks(r: FileReader, payload: dict, pack: dict, plan: dict) -> int:
             r.fail(f"{where}.answers", "must be a list")
             answer_refs = []
         for k, ref in enumerate(answer_refs):
-            r.ref({"v": ref}, "v", f"{where}.answers[{k}]", plan["answers"])
+            r.ref_value(ref, f"{where}.answers[{k}]", plan["answers"])
         answers = list(dict.fromkeys(ref for ref in answer_refs if isinstance(ref, str)))
         questions = list(dict.fromkeys(r.slugs(row, "questions", where, pack["questions"])))
         mistakes = list(dict.fromkeys(r.slugs(row, "mistakes", where, pack["mistakes"])))

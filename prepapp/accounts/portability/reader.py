@@ -130,13 +130,16 @@ class FileReader:
         return parsed
 
     def slug(self, row: dict, key: str, where: str, known: dict, *, required=False):
-        value = row.get(key)
+        return self.slug_value(row.get(key), f"{where}.{key}", known, required=required)
+
+    def slug_value(self, value, place: str, known: dict, *, required=False):
+        """The pack row `value` names, `place` being where it is in the file."""
         if value is None:
             if required:
-                self.fail(f"{where}.{key}", "is required")
+                self.fail(place, "is required")
             return None
         if not isinstance(value, str) or value not in known:
-            self.fail(f"{where}.{key}", f"{value!r} is not in the content pack")
+            self.fail(place, f"{value!r} is not in the content pack")
             return None
         return known[value]
 
@@ -145,18 +148,21 @@ class FileReader:
         if not isinstance(value, list):
             self.fail(f"{where}.{key}", "must be a list")
             return []
-        found = []
-        for n, slug in enumerate(value):
-            found.append(self.slug({"v": slug}, "v", f"{where}.{key}[{n}]", known))
+        found = [
+            self.slug_value(slug, f"{where}.{key}[{n}]", known) for n, slug in enumerate(value)
+        ]
         return [f for f in found if f is not None]
 
     def ref(self, row: dict, key: str, where: str, known: dict):
-        value = row.get(key)
+        return self.ref_value(row.get(key), f"{where}.{key}", known)
+
+    def ref_value(self, value, place: str, known: dict):
+        """The row of this file `value` refers to, `place` being where it is in the file."""
         if value is None:
             return None
         if not isinstance(value, str) or value not in known:
             # Numbers are database ids from somewhere else: never followed.
-            self.fail(f"{where}.{key}", f"{value!r} does not name a row in this file")
+            self.fail(place, f"{value!r} does not name a row in this file")
             return None
         return known[value]
 
