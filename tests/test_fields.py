@@ -46,3 +46,23 @@ def test_id_field_refuses_unicode_digits_and_allows_empty():
     for raw in ("\u0663", "\uff15", "\u00b2"):
         with pytest.raises(Exception, match="whole number"):
             field.clean(raw)
+
+
+@pytest.mark.parametrize("raw", ["²", "0", "x"])
+def test_id_field_error_is_the_invalid_code(raw):
+    # Callers (the review form) tell a bad id from other errors by this code.
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        IdField(required=False).clean(raw)
+    assert refused.value.code == "invalid"
+
+
+@pytest.mark.django_db
+def test_a_choice_by_slug_is_not_parsed_as_an_id(pack):
+    # The answers filter chooses rounds by slug: "technical" is a choice, not a bad id.
+    from prepapp.fields import BoundedModelChoiceField
+    from prepapp.library.models import Round
+
+    field = BoundedModelChoiceField(queryset=Round.objects.all(), to_field_name="slug")
+    assert field.clean("technical").slug == "technical"
