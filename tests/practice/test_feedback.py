@@ -864,7 +864,7 @@ class TestReading:
 
     @pytest.mark.parametrize(
         ("minutes", "kept", "words"),
-        [(90, 90, 120), (0, None, 60), (-5, None, 60), (None, None, 60), (30, 30, 60), (1, 1, 60)],
+        [(90, 90, 80), (0, None, 40), (-5, None, 40), (None, None, 40), (30, 30, 40), (1, 1, 40)],
     )
     def test_the_rounds_minutes_set_the_length_needed(self, minutes, kept, words):
         r = self.reading.Reading(AnswerText("One two three."), VOCABULARY, minutes)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.urls import reverse
@@ -137,7 +137,7 @@ def test_a_second_grade_of_the_same_review_is_refused_with_a_message(auth_client
     assert list(ReviewLog.objects.values_list("rating", flat=True)) == [4]
     # The answer page shows the next due date in place of the buttons.
     assert 'name="rating"' not in html
-    assert f'<time datetime="{timezone.localtime(card.due):%Y-%m-%dT%H:%M:%S}' in html
+    assert f'<time datetime="{card.due.astimezone(UTC):%Y-%m-%dT%H:%M:%S}Z"' in html
 
 
 def test_htmx_grade_replaces_the_buttons_and_a_second_one_is_refused(auth_client, user, card):
