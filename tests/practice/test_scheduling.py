@@ -249,3 +249,31 @@ def test_review_in_summer_time_works_and_is_stored_as_the_instant(user):
     card.refresh_from_db()
     assert card.last_reviewed_at == july
     assert card.due == july + timedelta(days=1)
+
+
+def test_cards_counts_total_due_now_and_overdue_before_the_local_day(user, other_user):
+    from zoneinfo import ZoneInfo
+
+    from prepapp.practice.scheduling import CardCounts, cards_counts
+
+    # 08:00 in New York is 13:00 UTC; that local day began at 05:00 UTC.
+    now = datetime(2026, 3, 2, 13, 0, tzinfo=UTC)
+    questions = list(Question.objects.order_by("pk")[:5])
+    dues = [
+        now + timedelta(hours=1),  # not due yet
+        now,  # due this very moment
+        datetime(2026, 3, 2, 5, 0, tzinfo=UTC),  # due at local midnight: today, not late
+        datetime(2026, 3, 2, 4, 59, tzinfo=UTC),  # a minute before local midnight: overdue
+        now - timedelta(days=3),  # overdue
+    ]
+    for question, due in zip(questions, dues, strict=True):
+        card = card_for_question(user, question=question)
+        ReviewCard.objects.filter(pk=card.pk).update(due=due)
+    ReviewCard.objects.filter(pk=card_for_question(other_user, question=questions[0]).pk).update(
+        due=now - timedelta(days=9)
+    )
+    with timezone.override(ZoneInfo("America/New_York")):
+        assert cards_counts(user, now=now) == CardCounts(total=5, due=4, overdue=2)
+    # In London that day began at 00:00 UTC, so the 04:59 card is not yet overdue there.
+    with timezone.override(ZoneInfo("Europe/London")):
+        assert cards_counts(user, now=now) == CardCounts(total=5, due=4, overdue=1)
