@@ -277,3 +277,39 @@ def test_cards_counts_total_due_now_and_overdue_before_the_local_day(user, other
     # In London that day began at 00:00 UTC, so the 04:59 card is not yet overdue there.
     with timezone.override(ZoneInfo("Europe/London")):
         assert cards_counts(user, now=now) == CardCounts(total=5, due=4, overdue=1)
+
+
+def _review_state(**changes) -> dict:
+    """A card in Review, as fsrs writes it, with some fields changed."""
+    import fsrs
+
+    from prepapp.practice.scheduling import SCHEDULER
+
+    card, _log = SCHEDULER.review_card(fsrs.Card(card_id=1, due=NOW), fsrs.Rating.Good, NOW)
+    return {**card.to_dict(), **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "cause"),
+    [
+        ({"step": -1}, "step"),
+        ({"step": "1"}, "step"),
+        ({"stability": -1.0}, "stability or difficulty"),
+        ({"difficulty": -0.5}, "stability or difficulty"),
+        ({"due": "2026-03-03T09:00:00"}, "a time without a time zone"),
+    ],
+)
+def test_a_state_card_review_could_not_use_is_refused_with_its_cause(changes, cause):
+    from prepapp.practice.scheduling import card_state_check
+
+    with pytest.raises(ValueError, match="^not an fsrs card state$") as refused:
+        card_state_check(_review_state(**changes), now=NOW)
+    assert refused.value.__cause__.args == (cause,)
+
+
+@pytest.mark.parametrize("changes", [{"step": 0}, {"stability": 0.5, "difficulty": 0.5}, {}])
+def test_a_state_at_the_edges_is_accepted_as_fsrs_writes_it(changes):
+    from prepapp.practice.scheduling import card_state_check
+
+    state = _review_state(**changes)
+    assert card_state_check(state, now=NOW) == state
