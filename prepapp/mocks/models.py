@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round
+from prepapp.library.rubric import RubricScores, score_constraints
 from prepapp.owned import OwnedQuerySet
 from prepapp.practice.models import Answer
-from prepapp.practice.rubric import RubricScores, score_constraints
 
 TEXT_MAX_LENGTH = 4000
 MINUTES_MAX = 480

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from prepapp.fields import id_parse
 from prepapp.htmx import render_partial_or_page
+from prepapp.library import rubric
 from prepapp.library.models import Round
 from prepapp.mocks.calendar import (
     CONTENT_TYPE,
@@ -26,7 +27,6 @@ from prepapp.mocks.coverage import coverage_compute
 from prepapp.mocks.forms import MockFilterForm, MockInterviewForm
 from prepapp.mocks.models import CalendarFeed, MockInterview, token_new
 from prepapp.navigation import next_url_safe
-from prepapp.practice import rubric
 from prepapp.practice.models import Answer
 from prepapp.zoned import ambiguous_note
 

@@ -21,13 +21,19 @@ from django.db.models import F
 from django.utils import timezone
 
 from prepapp.accounts.models import User, time_zone_default
-from prepapp.accounts.portability.bulk import (
+from prepapp.accounts.timezones import time_zone_names
+from prepapp.checklist.models import NOTE_MAX_LENGTH, ItemState, OwnItem
+from prepapp.checklist.models import TEXT_MAX_LENGTH as ITEM_TEXT_MAX_LENGTH
+from prepapp.library.models import ChecklistItem, MistakePair, Question, Round, Topic
+from prepapp.library.rubric import score_average
+from prepapp.mocks.models import MINUTES_MAX, RATING_MAX, TEXT_MAX_LENGTH, MockInterview
+from prepapp.portability.bulk import (
     Statement,
     ids_reserve,
     insert_statements,
     statements_run,
 )
-from prepapp.accounts.portability.format import (
+from prepapp.portability.format import (
     MAX_LINKS,
     MAX_REVIEW_LOGS,
     ROW_LIMITS,
@@ -35,12 +41,7 @@ from prepapp.accounts.portability.format import (
     ImportSummary,
     limits_text,
 )
-from prepapp.accounts.portability.reader import FileReader, file_parse
-from prepapp.accounts.timezones import time_zone_names
-from prepapp.checklist.models import NOTE_MAX_LENGTH, ItemState, OwnItem
-from prepapp.checklist.models import TEXT_MAX_LENGTH as ITEM_TEXT_MAX_LENGTH
-from prepapp.library.models import ChecklistItem, MistakePair, Question, Round, Topic
-from prepapp.mocks.models import MINUTES_MAX, RATING_MAX, TEXT_MAX_LENGTH, MockInterview
+from prepapp.portability.reader import FileReader, file_parse
 from prepapp.practice.answers import answer_findings_compute
 from prepapp.practice.markdown import markdown_render_many
 from prepapp.practice.models import (
@@ -53,7 +54,6 @@ from prepapp.practice.models import (
     UserQuestion,
     question_text_key,
 )
-from prepapp.practice.rubric import score_average
 from prepapp.practice.scheduling import card_state_check
 
 BATCH_SIZE = 500
@@ -661,9 +661,3 @@ def _write(user, profile_fields: list[str], statements: list[Statement]) -> None
         statements_run(statements)
         # Imports also run outside a request (seed_demo), where no middleware sees them.
         User.objects.filter(pk=user.pk).update(data_version=F("data_version") + 1)
-
-
-def account_delete(user) -> None:
-    """Delete the user and, through the foreign keys' CASCADE, every row they own."""
-    with transaction.atomic():
-        user.delete()
