@@ -21,6 +21,7 @@ from prepapp.checklist.rows import (
 from prepapp.checklist.ticking import note_set, tick_set
 from prepapp.library.models import ChecklistItem
 from prepapp.navigation import next_url_safe
+from prepapp.owned import owned_or_404
 
 PAGE = "checklist/index.html"
 # The own item just added, so the page says "Added" beside it rather than at the top,
@@ -43,7 +44,7 @@ def _back(request, anchor: str = "") -> HttpResponseRedirect:
 
 def _target(request, kind: str, pk: int):
     if kind == "own":
-        return get_object_or_404(OwnItem, pk=pk, user=request.user)
+        return owned_or_404(OwnItem, request.user, pk=pk)
     # Pack items are shared; the user's tick is found by the user, never by an id.
     return get_object_or_404(ChecklistItem, pk=pk)
 
@@ -150,7 +151,7 @@ def own_add(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def own_edit(request, pk: int):
-    item = get_object_or_404(OwnItem, pk=pk, user=request.user)
+    item = owned_or_404(OwnItem, request.user, pk=pk)
     form = OwnItemForm(request.POST if request.method == "POST" else None, instance=item)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -161,7 +162,7 @@ def own_edit(request, pk: int):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def own_delete(request, pk: int):
-    item = get_object_or_404(OwnItem, pk=pk, user=request.user)
+    item = owned_or_404(OwnItem, request.user, pk=pk)
     if request.method == "POST":
         item.delete()
         messages.success(request, "Item deleted.")

@@ -149,6 +149,8 @@ class CalendarFeed(models.Model):
     etag = models.CharField(max_length=80, blank=True, editable=False)
     changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    objects = OwnedQuerySet.as_manager()
+
     def __str__(self) -> str:
         return f"Calendar feed of {self.user}"
 

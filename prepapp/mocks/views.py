@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
@@ -27,6 +27,7 @@ from prepapp.mocks.coverage import coverage_compute
 from prepapp.mocks.forms import MockFilterForm, MockInterviewForm
 from prepapp.mocks.models import CalendarFeed, MockInterview, token_new
 from prepapp.navigation import next_url_safe
+from prepapp.owned import owned_or_404
 from prepapp.practice.models import Answer
 from prepapp.zoned import ambiguous_note
 
@@ -39,7 +40,7 @@ def _page_number(raw: str | None) -> int:
 
 
 def _feed_context(request) -> dict:
-    feed = CalendarFeed.objects.filter(user=request.user).first()
+    feed = CalendarFeed.objects.for_user(request.user).first()
     url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
     # webcal: opens the calendar app's "subscribe" dialog; same address otherwise.
     webcal = "webcal:" + url.split(":", 1)[1] if url else ""
@@ -120,14 +121,14 @@ def create(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, pk):
-    mock = get_object_or_404(
+    mock = owned_or_404(
         MockInterview.objects.select_related("round").prefetch_related(
             Prefetch("answers", Answer.objects.select_related("question", "user_question")),
             "questions",
             "mistakes",
         ),
+        request.user,
         pk=pk,
-        user=request.user,
     )
     if request.method == "POST":
         form = MockInterviewForm(request.POST, instance=mock, user=request.user)
@@ -142,15 +143,15 @@ def edit(request, pk):
 
 @require_safe
 def detail(request, pk):
-    mock = get_object_or_404(
+    mock = owned_or_404(
         MockInterview.objects.select_related("round").prefetch_related(
             "questions",
             "answers__question",
             "answers__user_question",
             "mistakes",
         ),
+        request.user,
         pk=pk,
-        user=request.user,
     )
     scores = [
         (rubric.Dimension(d).label, value)
@@ -162,9 +163,7 @@ def detail(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, pk):
-    mock = get_object_or_404(
-        MockInterview.objects.select_related("round"), pk=pk, user=request.user
-    )
+    mock = owned_or_404(MockInterview.objects.select_related("round"), request.user, pk=pk)
     if request.method == "POST":
         mock.delete()
         messages.success(request, "Mock interview deleted.")
@@ -174,7 +173,7 @@ def delete(request, pk):
 
 @require_POST
 def mark_done(request, pk):
-    mock = get_object_or_404(MockInterview, pk=pk, user=request.user)
+    mock = owned_or_404(MockInterview, request.user, pk=pk)
     if not mock.has_started:
         # A mock still to come has no feedback yet: marking it done would move it to
         # "Past" and raise readiness for an interview that has not happened.
@@ -200,10 +199,10 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 @require_safe
 def ics(request, pk):
-    mock = get_object_or_404(
+    mock = owned_or_404(
         MockInterview.objects.select_related("round").prefetch_related("questions"),
+        request.user,
         pk=pk,
-        user=request.user,
     )
     content = calendar_build([mock], zone=request.user.zone, host=uid_host(request.get_host()))
     return _ics_response(content, f"mock-interview-{mock.pk}.ics")
