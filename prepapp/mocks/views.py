@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from prepapp.fields import id_parse
 from prepapp.htmx import render_partial_or_page
-from prepapp.library import rubric
 from prepapp.library.models import Round
+from prepapp.library.rubric import scores_given
 from prepapp.mocks.calendar import (
     CONTENT_TYPE,
     calendar_build,
@@ -24,8 +24,9 @@ from prepapp.mocks.calendar import (
     uid_host,
 )
 from prepapp.mocks.coverage import coverage_compute
+from prepapp.mocks.feeds import feed_rotate
 from prepapp.mocks.forms import MockFilterForm, MockInterviewForm
-from prepapp.mocks.models import CalendarFeed, MockInterview, token_new
+from prepapp.mocks.models import CalendarFeed, MockInterview
 from prepapp.navigation import next_url_safe
 from prepapp.owned import owned_or_404
 from prepapp.practice.models import Answer
@@ -153,12 +154,7 @@ def detail(request, pk):
         request.user,
         pk=pk,
     )
-    scores = [
-        (rubric.Dimension(d).label, value)
-        for d in rubric.ALL_DIMENSIONS
-        if (value := getattr(mock, rubric.score_field(d))) is not None
-    ]
-    return render(request, "mocks/detail.html", {"mock": mock, "scores": scores})
+    return render(request, "mocks/detail.html", {"mock": mock, "scores": scores_given(mock)})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -240,11 +236,7 @@ def feed(request, token):
 @require_POST
 def feed_reset(request):
     """Create the feed, or replace its secret so the old URL stops working."""
-    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
-    if not created:
-        feed.token = token_new()
-        feed.created_at = timezone.now()
-        feed.save(update_fields=["token", "created_at"])
+    _feed, created = feed_rotate(request.user)
     if request.htmx:
         return render(request, "mocks/list.html#feed", _feed_context(request))
     messages.success(
