@@ -8,6 +8,7 @@ test that it still breaks it fails, so the entry is removed.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,43 @@ def test_an_owned_lookup_by_hand_is_caught(source):
 def test_the_one_way_is_not_caught():
     source = "owned_or_404(Answer, request.user, pk=pk)\nAnswer.objects.for_user(u).filter(pk=1)"
     assert owned_lookup_by_hand("prepapp/x.py", ast.parse(source)) == []
+
+
+# --- templates: one include per shared piece of markup ---
+
+TEMPLATES = ROOT / "templates"
+# Each shared piece: the one template allowed to write it, and what writing it looks like.
+SHARED_MARKUP = {
+    "_mistake_pair.html": re.compile(r"\.(bad|good)\s*}}"),  # a pair's BAD or GOOD text
+    "_filter_form.html": re.compile(r'<form method="get"[^>]*class="filters'),
+}
+
+
+def _templates() -> dict[str, str]:
+    return {
+        path.relative_to(TEMPLATES).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(TEMPLATES.rglob("*.html"))
+    }
+
+
+@pytest.mark.parametrize("include", SHARED_MARKUP)
+def test_shared_markup_is_written_once_and_included_elsewhere(include):
+    pattern = SHARED_MARKUP[include]
+    templates = _templates()
+    assert pattern.search(templates[include])
+    assert [
+        name for name, text in templates.items() if name != include and pattern.search(text)
+    ] == []
+    assert sum(f'{{% include "{include}"' in text for text in templates.values()) >= 2
+
+
+@pytest.mark.parametrize(
+    ("include", "copy"),
+    [
+        ("_mistake_pair.html", '<div class="bad"><strong>Bad:</strong> {{ pair.bad }}</div>'),
+        ("_mistake_pair.html", "<p>{{ item.finding.mistake.good }}</p>"),
+        ("_filter_form.html", '<form method="get" action="/x/" class="filters mine">'),
+    ],
+)
+def test_a_copy_of_shared_markup_is_caught(include, copy):
+    assert SHARED_MARKUP[include].search(copy)
