@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # moves its lookups onto owned_or_404 at merge and drops it from here.
 CONVERTING = {
     "owned lookups": {"prepapp/practice/views.py"},
+    "htmx through prepapp/htmx.py": {"prepapp/practice/views.py"},
 }
 
 
@@ -51,7 +52,21 @@ def owned_lookup_by_hand(relative: str, tree: ast.AST) -> list[int]:
     ]
 
 
-RULES = {"owned lookups": owned_lookup_by_hand}
+def htmx_read_by_hand(relative: str, tree: ast.AST) -> list[int]:
+    """Lines that read request.htmx themselves: the answer would not vary on HX-Request."""
+    if relative == "prepapp/htmx.py":
+        return []
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "htmx"
+    ]
+
+
+RULES = {
+    "owned lookups": owned_lookup_by_hand,
+    "htmx through prepapp/htmx.py": htmx_read_by_hand,
+}
 
 
 @pytest.mark.parametrize("rule", RULES)
@@ -81,6 +96,12 @@ def test_a_file_listed_as_converting_still_breaks_the_rule(rule):
 )
 def test_an_owned_lookup_by_hand_is_caught(source):
     assert owned_lookup_by_hand("prepapp/x.py", ast.parse(source))
+
+
+def test_reading_request_htmx_by_hand_is_caught():
+    source = "def v(request):\n    if request.htmx:\n        return 1"
+    assert htmx_read_by_hand("prepapp/x/views.py", ast.parse(source)) == [2]
+    assert htmx_read_by_hand("prepapp/x/views.py", ast.parse("partial_or_full(r, a, b)")) == []
 
 
 def test_the_one_way_is_not_caught():

@@ -19,6 +19,7 @@ from prepapp.checklist.rows import (
     sources_by_topic,
 )
 from prepapp.checklist.ticking import note_set, tick_set
+from prepapp.htmx import partial_or_full
 from prepapp.library.models import ChecklistItem
 from prepapp.navigation import next_url_safe
 from prepapp.owned import owned_or_404
@@ -113,9 +114,11 @@ def tick(request, pk: int, kind: str):
     if not form.is_valid():
         return HttpResponseBadRequest("Say whether the item is done: done=1 or done=0.")
     tick_set(request.user, target, form.cleaned_data["done"])
-    if request.htmx:
-        return _row_response(request, _row(request, kind, pk), with_progress=True)
-    return _back(request, dom_id(kind, pk))
+    return partial_or_full(
+        request,
+        lambda: _row_response(request, _row(request, kind, pk), with_progress=True),
+        lambda: _back(request, dom_id(kind, pk)),
+    )
 
 
 @require_POST
@@ -124,16 +127,20 @@ def note(request, pk: int, kind: str):
     form = NoteForm(request.POST)
     if form.is_valid():
         note_set(request.user, target, form.cleaned_data["note"])
-        if request.htmx:
-            return _row_response(request, _row(request, kind, pk))
-        return _back(request, dom_id(kind, pk))
+        return partial_or_full(
+            request,
+            lambda: _row_response(request, _row(request, kind, pk)),
+            lambda: _back(request, dom_id(kind, pk)),
+        )
     row = _row(request, kind, pk)
-    if request.htmx:
-        return _row_response(request, row, note_form=form, status=422)
-    return render(
+    return partial_or_full(
         request,
-        "checklist/note.html",
-        {"row": row, "form": form, "show": Show.clean(request.POST.get("show"))},
+        lambda: _row_response(request, row, note_form=form, status=422),
+        lambda: render(
+            request,
+            "checklist/note.html",
+            {"row": row, "form": form, "show": Show.clean(request.POST.get("show"))},
+        ),
     )
 
 

@@ -13,7 +13,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from prepapp.fields import id_parse
-from prepapp.htmx import render_partial_or_page
+from prepapp.htmx import partial_or_full, render_partial_or_page
 from prepapp.library.models import Round
 from prepapp.library.rubric import scores_given
 from prepapp.mocks.calendar import (
@@ -237,10 +237,16 @@ def feed(request, token):
 def feed_reset(request):
     """Create the feed, or replace its secret so the old URL stops working."""
     _feed, created = feed_rotate(request.user)
-    if request.htmx:
-        return render(request, "mocks/list.html#feed", _feed_context(request))
-    messages.success(
-        request,
-        "Calendar feed created." if created else "Calendar feed reset: the old address is gone.",
+
+    def full():
+        messages.success(
+            request,
+            "Calendar feed created."
+            if created
+            else "Calendar feed reset: the old address is gone.",
+        )
+        return redirect(next_url_safe(request, reverse("mocks:list") + "#calendar"))
+
+    return partial_or_full(
+        request, lambda: render(request, "mocks/list.html#feed", _feed_context(request)), full
     )
-    return redirect(next_url_safe(request, reverse("mocks:list") + "#calendar"))
