@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONVERTING = {
     "owned lookups": {"prepapp/practice/views.py"},
     "htmx through prepapp/htmx.py": {"prepapp/practice/views.py"},
+    "pages through prepapp/pagination.py": {"prepapp/practice/views.py"},
 }
 
 
@@ -63,9 +64,21 @@ def htmx_read_by_hand(relative: str, tree: ast.AST) -> list[int]:
     ]
 
 
+def paginator_by_hand(relative: str, tree: ast.AST) -> list[int]:
+    """Lines that build a Paginator themselves rather than call paginate."""
+    if relative == "prepapp/pagination.py":
+        return []
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _name(node.func) == "Paginator"
+    ]
+
+
 RULES = {
     "owned lookups": owned_lookup_by_hand,
     "htmx through prepapp/htmx.py": htmx_read_by_hand,
+    "pages through prepapp/pagination.py": paginator_by_hand,
 }
 
 
@@ -116,6 +129,7 @@ TEMPLATES = ROOT / "templates"
 SHARED_MARKUP = {
     "_mistake_pair.html": re.compile(r"\.(bad|good)\s*}}"),  # a pair's BAD or GOOD text
     "_filter_form.html": re.compile(r'<form method="get"[^>]*class="filters'),
+    "_pagination.html": re.compile(r'class="pagination"'),
 }
 
 

@@ -12,7 +12,6 @@ from django.utils.formats import date_format
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from prepapp.fields import id_parse
 from prepapp.htmx import partial_or_full, render_partial_or_page
 from prepapp.library.models import Round
 from prepapp.library.rubric import scores_given
@@ -29,15 +28,11 @@ from prepapp.mocks.forms import MockFilterForm, MockInterviewForm
 from prepapp.mocks.models import CalendarFeed, MockInterview
 from prepapp.navigation import next_url_safe
 from prepapp.owned import owned_or_404
+from prepapp.pagination import paginate
 from prepapp.practice.models import Answer
 from prepapp.zoned import ambiguous_note
 
 PAST_PER_PAGE = 50
-MAX_PAGE = 1000
-
-
-def _page_number(raw: str | None) -> int:
-    return min(id_parse(raw) or 1, MAX_PAGE)
 
 
 def _feed_context(request) -> dict:
@@ -61,24 +56,18 @@ def index(request):
     now = timezone.now()
     is_upcoming = Q(status=MockInterview.Status.SCHEDULED, scheduled_at__gte=now)
     upcoming = [*mocks.filter(is_upcoming).order_by("scheduled_at", "id")]
-    # Pages by offset and one row more than shown: no COUNT query, whatever the data.
-    page = _page_number(request.GET.get("page"))
-    offset = (page - 1) * PAST_PER_PAGE
-    past = [
-        *mocks.exclude(is_upcoming).order_by("-scheduled_at", "-id")[
-            offset : offset + PAST_PER_PAGE + 1
-        ]
-    ]
-    query = request.GET.copy()
-    query.pop("page", None)
+    # Uncounted: no COUNT query, whatever the length of the history.
+    past = paginate(
+        request,
+        mocks.exclude(is_upcoming).order_by("-scheduled_at", "-id"),
+        PAST_PER_PAGE,
+        count=False,
+    )
     context = {
         "filter_form": filter_form,
         "filtered": bool(filters["round"] or filters["status"]),
         "upcoming": upcoming,
-        "past": past[:PAST_PER_PAGE],
-        "page": page,
-        "has_next": len(past) > PAST_PER_PAGE,
-        "filter_query": query.urlencode(),
+        "past": past,
     }
     return render_partial_or_page(
         request,
