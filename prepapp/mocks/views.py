@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from prepapp.htmx import partial_or_full, render_partial_or_page
 from prepapp.library.models import Round
 from prepapp.library.rubric import scores_given
+from prepapp.library.selectors import rounds_in_order
 from prepapp.mocks.calendar import (
     CONTENT_TYPE,
     calendar_build,
@@ -25,6 +26,7 @@ from prepapp.mocks.calendar import (
 from prepapp.mocks.coverage import coverage_compute
 from prepapp.mocks.feeds import feed_rotate
 from prepapp.mocks.forms import MockFilterForm, MockInterviewForm
+from prepapp.mocks.listing import mock_lists, mock_mark_done
 from prepapp.mocks.models import CalendarFeed, MockInterview
 from prepapp.navigation import next_url_safe
 from prepapp.owned import owned_or_404
@@ -45,24 +47,14 @@ def _feed_context(request) -> dict:
 
 @require_safe
 def index(request):
-    rounds = [*Round.objects.all()]
+    rounds = rounds_in_order()
     filter_form = MockFilterForm(request.GET, rounds=rounds)
     filters = filter_form.filters()
-    mocks = MockInterview.objects.for_user(request.user).select_related("round")
-    if filters["round"]:
-        mocks = mocks.filter(round__slug=filters["round"])
-    if filters["status"]:
-        mocks = mocks.filter(status=filters["status"])
-    now = timezone.now()
-    is_upcoming = Q(status=MockInterview.Status.SCHEDULED, scheduled_at__gte=now)
-    upcoming = [*mocks.filter(is_upcoming).order_by("scheduled_at", "id")]
-    # Uncounted: no COUNT query, whatever the length of the history.
-    past = paginate(
-        request,
-        mocks.exclude(is_upcoming).order_by("-scheduled_at", "-id"),
-        PAST_PER_PAGE,
-        count=False,
+    upcoming, past = mock_lists(
+        request.user, round_slug=filters["round"], status=filters["status"]
     )
+    # Uncounted: no COUNT query, whatever the length of the history.
+    past = paginate(request, past, PAST_PER_PAGE, count=False)
     context = {
         "filter_form": filter_form,
         "filtered": bool(filters["round"] or filters["status"]),
@@ -159,9 +151,7 @@ def delete(request, pk):
 @require_POST
 def mark_done(request, pk):
     mock = owned_or_404(MockInterview, request.user, pk=pk)
-    if not mock.has_started:
-        # A mock still to come has no feedback yet: marking it done would move it to
-        # "Past" and raise readiness for an interview that has not happened.
+    if not mock_mark_done(mock):
         when = date_format(timezone.localtime(mock.scheduled_at), "j M Y, H:i")
         messages.error(
             request,
@@ -169,8 +159,6 @@ def mark_done(request, pk):
             "If it happened earlier, edit its date and time first.",
         )
         return redirect(mock)
-    mock.status = MockInterview.Status.DONE
-    mock.save(update_fields=["status", "updated_at"])
     messages.success(request, "Marked as done. Add your feedback below.")
     return redirect(reverse("mocks:edit", args=[mock.pk]) + "#feedback")
 
