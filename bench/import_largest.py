@@ -36,7 +36,8 @@ def largest_payload() -> dict:
     """The largest export file data_import accepts, as a dict (needs the content pack)."""
     import fsrs
 
-    from prepapp.accounts.portability.format import (
+    from prepapp.library.models import ChecklistItem, MistakePair, Question, Round, Topic
+    from prepapp.portability.format import (
         FORMAT,
         MAX_FILE_BYTES,
         MAX_LINKS,
@@ -44,7 +45,6 @@ def largest_payload() -> dict:
         ROW_LIMITS,
         VERSION,
     )
-    from prepapp.library.models import ChecklistItem, MistakePair, Question, Round, Topic
     from prepapp.practice.scheduling import SCHEDULER, _new_state
 
     topics = list(Topic.objects.values_list("slug", flat=True))
@@ -188,7 +188,7 @@ def main() -> None:
     from django.core.management import call_command
 
     from prepapp.accounts.models import User
-    from prepapp.accounts.portability import data_import, importing
+    from prepapp.portability import data_import, importing
 
     call_command("migrate", verbosity=0)
     call_command("sync_content", verbosity=0)

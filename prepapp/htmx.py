@@ -1,7 +1,8 @@
-"""One URL, two answers: the whole page, or the fragment an htmx filter swaps in.
+"""One URL, two answers: the fragment htmx swaps in, or what a browser without it gets.
 
-Every view that answers GET with a partial goes through `render_partial_or_page`, so
-each gets both rules right:
+Every view that answers htmx differently goes through here: `render_partial_or_page` for
+a GET page and its fragment, `partial_or_full` for a POST's fragment or its no-JavaScript
+answer (a redirect, a page). So each gets both rules right:
 
 - htmx asks for the whole page when it restores history (Back after a pushed URL
   that is not in its cache): that request carries HX-Request too, and a fragment
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
@@ -33,10 +35,18 @@ def render_partial_or_page(
 ):
     """Render `template#partial` for htmx, else the page (with `page_context()` added:
     what only the whole page shows, computed only when it is shown)."""
-    if partial_wanted(request):
-        response = render(request, f"{template}#{partial}", context)
-    else:
-        extra = page_context() if page_context else {}
-        response = render(request, template, {**context, **extra})
+    return partial_or_full(
+        request,
+        lambda: render(request, f"{template}#{partial}", context),
+        lambda: render(request, template, {**context, **(page_context() if page_context else {})}),
+    )
+
+
+def partial_or_full(
+    request, partial: Callable[[], HttpResponse], full: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """`partial()` for an htmx request, else `full()`; only the one answered is built (so a
+    message for the full answer is not queued for a fragment). Varies on HX-Request."""
+    response = partial() if partial_wanted(request) else full()
     patch_vary_headers(response, ("HX-Request",))
     return response

@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from prepapp import views, well_known
+from prepapp.accounts import urls as accounts_urls
+from prepapp.portability import urls as portability_urls
 
 urlpatterns = [
     path("", views.landing, name="landing"),
@@ -13,7 +15,12 @@ urlpatterns = [
     path("favicon.ico", well_known.favicon, name="favicon"),
     path(".well-known/security.txt", well_known.security_txt, name="security_txt"),
     path(".well-known/change-password", well_known.change_password, name="change_password"),
-    path("accounts/", include("prepapp.accounts.urls")),
+    # Export and import live in their own app (accounts sits below the apps whose data they
+    # carry) but keep their public names, accounts:export_json and the rest, and their paths.
+    path(
+        "accounts/",
+        include((accounts_urls.urlpatterns + portability_urls.urlpatterns, "accounts")),
+    ),
     path("dashboard/", include("prepapp.dashboard.urls")),
     path("checklist/", include("prepapp.checklist.urls")),
     path("practice/", include("prepapp.practice.urls")),

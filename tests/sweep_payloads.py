@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round, Topic
-from prepapp.practice.rubric import ALL_DIMENSIONS, round_dimensions, score_field
+from prepapp.library.rubric import ALL_DIMENSIONS, round_dimensions, score_field
 
 NEW_PASSWORD = "a much longer passphrase 4 tests"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import IntegerField, Value
+from django.http import Http404
 from django.test import RequestFactory
 
 from prepapp.checklist.models import OwnItem
@@ -15,7 +16,7 @@ from prepapp.fields import (
     id_parse,
 )
 from prepapp.navigation import next_url_safe
-from prepapp.owned import exactly_one_of
+from prepapp.owned import exactly_one_of, owned_or_404
 from tests.checklist.factories import OwnItemFactory
 
 DEFAULT = "/fallback/"
@@ -30,6 +31,36 @@ def test_for_user_returns_exactly_the_users_rows(user, other_user):
     OwnItemFactory(user=other_user)
     assert set(OwnItem.objects.for_user(user).values_list("pk", flat=True)) == mine
     assert OwnItem.objects.for_user(other_user).count() == 1
+
+
+# --- owned_or_404 ---
+
+
+@pytest.mark.django_db
+def test_owned_or_404_finds_the_users_row_from_a_model_or_a_queryset(
+    user, django_assert_num_queries
+):
+    item = OwnItemFactory(user=user)
+    assert owned_or_404(OwnItem, user, pk=item.pk) == item
+    with django_assert_num_queries(1):  # the queryset's joins come in the same query
+        found = owned_or_404(OwnItem.objects.select_related("topic"), user, pk=item.pk)
+        assert found.topic.name == item.topic.name
+
+
+@pytest.mark.django_db
+def test_owned_or_404_answers_another_users_row_like_a_missing_one(user, other_user):
+    theirs = OwnItemFactory(user=other_user)
+    with pytest.raises(Http404):
+        owned_or_404(OwnItem, user, pk=theirs.pk)
+    with pytest.raises(Http404):
+        owned_or_404(OwnItem.objects.all(), user, pk=theirs.pk + 1000)
+
+
+def test_owned_or_404_refuses_a_model_without_an_owner():
+    from prepapp.library.models import Question
+
+    with pytest.raises(AttributeError):
+        owned_or_404(Question, None, pk=1)
 
 
 # --- exactly_one_of ---

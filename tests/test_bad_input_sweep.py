@@ -29,10 +29,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from prepapp.accounts.models import User
-from prepapp.accounts.portability import ImportRefused, data_export, data_import
+from prepapp.library.rubric import ALL_DIMENSIONS, round_dimensions, score_field
+from prepapp.portability import ImportRefused, data_export, data_import
 from prepapp.practice.answers import answer_save
 from prepapp.practice.models import Answer
-from prepapp.practice.rubric import ALL_DIMENSIONS, round_dimensions, score_field
 from prepapp.practice.scheduling import card_review
 from tests.checklist.factories import ItemStateFactory, OwnItemFactory, pack_item
 from tests.factories import PASSWORD, UserFactory

@@ -147,7 +147,7 @@ def test_largest_import_does_not_block_another_users_ticks(tmp_path):
     found = _shell(
         env, CHECK, stdin=json.dumps({"importer": importer["id"], "ticker": ticker["id"]})
     )
-    from prepapp.accounts.portability.format import ROW_LIMITS
+    from prepapp.portability.format import ROW_LIMITS
 
     assert found["answers"] == ROW_LIMITS["practice.answers"]
     assert found["mocks"] == ROW_LIMITS["mocks"]

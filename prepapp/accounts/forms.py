@@ -59,13 +59,6 @@ class ProfileForm(forms.ModelForm):
         return time_zone_clean(self)
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Export file (.json)",
-        help_text="A file downloaded from “Download everything (JSON)”. At most 10 MB.",
-    )
-
-
 def current_password_field(label: str) -> forms.CharField:
     """The current password, as every form that asks for it again takes it."""
     return forms.CharField(

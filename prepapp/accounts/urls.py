@@ -28,9 +28,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.settings_page, name="settings"),
     path("email/", views.email_change_page, name="email_change"),
-    path("export.json", views.export_json, name="export_json"),
-    path("answers.md", views.export_markdown, name="export_markdown"),
-    path("import/", views.import_data, name="import"),
     path("delete/", views.delete_account, name="delete"),
     path(
         "password/",

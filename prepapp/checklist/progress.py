@@ -50,11 +50,11 @@ class ChecklistProgress:
 def topics_with_counts(user):
     """All topics in pack order, annotated with the user's item counts (one query)."""
     topic = OuterRef("pk")
-    done_states = ItemState.objects.filter(user=user, ticked_at__isnull=False)
+    done_states = ItemState.objects.for_user(user).filter(ticked_at__isnull=False)
     return Topic.objects.annotate(
         pack_total=SubqueryCount(ChecklistItem.objects.filter(topic=topic).values("pk")),
         pack_done=SubqueryCount(done_states.filter(item__topic=topic).values("pk")),
-        own_total=SubqueryCount(OwnItem.objects.filter(user=user, topic=topic).values("pk")),
+        own_total=SubqueryCount(OwnItem.objects.for_user(user).filter(topic=topic).values("pk")),
         own_done=SubqueryCount(done_states.filter(own_item__topic=topic).values("pk")),
     )
 

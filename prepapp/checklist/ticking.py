@@ -24,7 +24,7 @@ def _target_field(target: Target) -> str:
 
 
 def _states(user, target: Target):
-    return ItemState.objects.filter(user=user, **{_target_field(target): target})
+    return ItemState.objects.for_user(user).filter(**{_target_field(target): target})
 
 
 def _state_insert(user, target: Target, **values) -> None:

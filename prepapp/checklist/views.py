@@ -19,8 +19,10 @@ from prepapp.checklist.rows import (
     sources_by_topic,
 )
 from prepapp.checklist.ticking import note_set, tick_set
+from prepapp.htmx import partial_or_full
 from prepapp.library.models import ChecklistItem
 from prepapp.navigation import next_url_safe
+from prepapp.owned import owned_or_404
 
 PAGE = "checklist/index.html"
 # The own item just added, so the page says "Added" beside it rather than at the top,
@@ -43,7 +45,7 @@ def _back(request, anchor: str = "") -> HttpResponseRedirect:
 
 def _target(request, kind: str, pk: int):
     if kind == "own":
-        return get_object_or_404(OwnItem, pk=pk, user=request.user)
+        return owned_or_404(OwnItem, request.user, pk=pk)
     # Pack items are shared; the user's tick is found by the user, never by an id.
     return get_object_or_404(ChecklistItem, pk=pk)
 
@@ -112,9 +114,11 @@ def tick(request, pk: int, kind: str):
     if not form.is_valid():
         return HttpResponseBadRequest("Say whether the item is done: done=1 or done=0.")
     tick_set(request.user, target, form.cleaned_data["done"])
-    if request.htmx:
-        return _row_response(request, _row(request, kind, pk), with_progress=True)
-    return _back(request, dom_id(kind, pk))
+    return partial_or_full(
+        request,
+        lambda: _row_response(request, _row(request, kind, pk), with_progress=True),
+        lambda: _back(request, dom_id(kind, pk)),
+    )
 
 
 @require_POST
@@ -123,16 +127,20 @@ def note(request, pk: int, kind: str):
     form = NoteForm(request.POST)
     if form.is_valid():
         note_set(request.user, target, form.cleaned_data["note"])
-        if request.htmx:
-            return _row_response(request, _row(request, kind, pk))
-        return _back(request, dom_id(kind, pk))
+        return partial_or_full(
+            request,
+            lambda: _row_response(request, _row(request, kind, pk)),
+            lambda: _back(request, dom_id(kind, pk)),
+        )
     row = _row(request, kind, pk)
-    if request.htmx:
-        return _row_response(request, row, note_form=form, status=422)
-    return render(
+    return partial_or_full(
         request,
-        "checklist/note.html",
-        {"row": row, "form": form, "show": Show.clean(request.POST.get("show"))},
+        lambda: _row_response(request, row, note_form=form, status=422),
+        lambda: render(
+            request,
+            "checklist/note.html",
+            {"row": row, "form": form, "show": Show.clean(request.POST.get("show"))},
+        ),
     )
 
 
@@ -150,7 +158,7 @@ def own_add(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def own_edit(request, pk: int):
-    item = get_object_or_404(OwnItem, pk=pk, user=request.user)
+    item = owned_or_404(OwnItem, request.user, pk=pk)
     form = OwnItemForm(request.POST if request.method == "POST" else None, instance=item)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -161,7 +169,7 @@ def own_edit(request, pk: int):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def own_delete(request, pk: int):
-    item = get_object_or_404(OwnItem, pk=pk, user=request.user)
+    item = owned_or_404(OwnItem, request.user, pk=pk)
     if request.method == "POST":
         item.delete()
         messages.success(request, "Item deleted.")

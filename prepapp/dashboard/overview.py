@@ -16,6 +16,7 @@ from prepapp.checklist.progress import ChecklistProgress, progress_compute
 from prepapp.dashboard.charts import WeeklyChart, chart_weekly
 from prepapp.dashboard.readiness import Readiness, ReadinessInputs, readiness_compute
 from prepapp.library.models import MistakePair, Round
+from prepapp.library.selectors import mistake_pairs_by_slug, rounds_in_order
 from prepapp.mocks.coverage import coverage_compute, upcoming_mocks
 from prepapp.mocks.mistakes import mock_mistakes_count
 from prepapp.mocks.models import MockInterview
@@ -23,8 +24,8 @@ from prepapp.practice.models import ReviewCard
 from prepapp.practice.scheduling import cards_counts, cards_due
 from prepapp.practice.stats import AnswersStats, MistakeStats, answers_stats, mistakes_recurring
 
-TOP_MISTAKES = 5
-DUE_SHOWN = 5
+# Rows each of the dashboard's lists shows: reviews due, upcoming mocks, recurring mistakes.
+SHOWN = 5
 WEAK_SCORE = 3.0
 
 
@@ -100,7 +101,7 @@ def mistakes_top(
     ranked = sorted(counts, key=lambda key: (-counts[key], titles[key], key))
     return [
         RecurringMistake(titles[key], counts[key], pairs.get(slugs[key] or ""))
-        for key in ranked[:TOP_MISTAKES]
+        for key in ranked[:SHOWN]
     ]
 
 
@@ -124,7 +125,7 @@ def overview_build(user, now=None) -> Overview:
     today = timezone.localdate(now)
     checklist = progress_compute(user)
     stats = answers_stats(user, now=now)
-    rounds = list(Round.objects.all())
+    rounds = rounds_in_order()
     coverage = {c.round.pk: c for c in coverage_compute(user, rounds)}
     practised = {r.slug: r for r in stats.rounds if r.slug}
     round_rows = [
@@ -138,8 +139,8 @@ def overview_build(user, now=None) -> Overview:
         for r in rounds
     ]
     cards = cards_counts(user, now=now)
-    due_cards = list(cards_due(user, now=now)[:DUE_SHOWN])
-    upcoming = upcoming_mocks(user)
+    due_cards = list(cards_due(user, now=now)[:SHOWN])
+    upcoming = upcoming_mocks(user, limit=SHOWN)
     readiness = readiness_compute(
         ReadinessInputs(
             checklist_done=checklist.done,
@@ -168,7 +169,7 @@ def overview_build(user, now=None) -> Overview:
             mock_mistakes_count(user),
             # All pairs (a few dozen rows): the query runs even when nothing recurs yet, so
             # the page's query count is the same for every user.
-            MistakePair.objects.in_bulk(field_name="slug"),
+            mistake_pairs_by_slug(),
         ),
         countdown=_countdown(user, today, checklist, round_rows, cards.due),
     )

@@ -12,9 +12,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from prepapp.accounts.portability import FORMAT, VERSION, ImportSummary, data_import
 from prepapp.library.models import ChecklistItem, MistakePair, Question, Round
-from prepapp.practice.rubric import round_dimensions
+from prepapp.library.rubric import round_dimensions
+from prepapp.portability import FORMAT, VERSION, ImportSummary, data_import
 
 # Paragraphs an answer is assembled from: some strong, some falling into a mistake to avoid.
 OPENINGS = [

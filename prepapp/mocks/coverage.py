@@ -13,6 +13,7 @@ from django.db.models import Avg, Count, Max, Q
 from django.utils import timezone
 
 from prepapp.library.models import Round
+from prepapp.library.selectors import rounds_in_order
 from prepapp.mocks.models import MockInterview
 
 
@@ -36,7 +37,7 @@ def coverage_compute(user, rounds: list[Round] | None = None) -> list[RoundCover
     aggregate of the user's mocks grouped by round.
     """
     if rounds is None:
-        rounds = list(Round.objects.all())
+        rounds = rounds_in_order()
     done = Q(status=MockInterview.Status.DONE)
     upcoming = Q(status=MockInterview.Status.SCHEDULED, scheduled_at__gte=timezone.now())
     rows = (

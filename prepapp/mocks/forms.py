@@ -7,9 +7,9 @@ from django import forms
 from django.utils import timezone
 
 from prepapp.fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
+from prepapp.library import rubric
 from prepapp.library.models import MistakePair, Question, Round
 from prepapp.mocks.models import MINUTES_MAX, MockInterview
-from prepapp.practice import rubric
 from prepapp.practice.models import Answer
 from prepapp.widgets import IsoDateTimeLocalInput
 from prepapp.zoned import LocalDateTimeField

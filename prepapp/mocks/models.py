@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round
+from prepapp.library.rubric import RubricScores, score_constraints
 from prepapp.owned import OwnedQuerySet
 from prepapp.practice.models import Answer
-from prepapp.practice.rubric import RubricScores, score_constraints
 
 TEXT_MAX_LENGTH = 4000
 MINUTES_MAX = 480
@@ -148,6 +148,8 @@ class CalendarFeed(models.Model):
     # mock, a done one ageing out of the 90 days or a new time zone change the feed too.
     etag = models.CharField(max_length=80, blank=True, editable=False)
     changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = OwnedQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.user}"

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
@@ -12,9 +12,10 @@ from django.utils.formats import date_format
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from prepapp.fields import id_parse
-from prepapp.htmx import render_partial_or_page
+from prepapp.htmx import partial_or_full, render_partial_or_page
 from prepapp.library.models import Round
+from prepapp.library.rubric import scores_given
+from prepapp.library.selectors import rounds_in_order
 from prepapp.mocks.calendar import (
     CONTENT_TYPE,
     calendar_build,
@@ -23,23 +24,21 @@ from prepapp.mocks.calendar import (
     uid_host,
 )
 from prepapp.mocks.coverage import coverage_compute
+from prepapp.mocks.feeds import feed_rotate
 from prepapp.mocks.forms import MockFilterForm, MockInterviewForm
-from prepapp.mocks.models import CalendarFeed, MockInterview, token_new
+from prepapp.mocks.listing import mock_lists, mock_mark_done
+from prepapp.mocks.models import CalendarFeed, MockInterview
 from prepapp.navigation import next_url_safe
-from prepapp.practice import rubric
+from prepapp.owned import owned_or_404
+from prepapp.pagination import paginate
 from prepapp.practice.models import Answer
 from prepapp.zoned import ambiguous_note
 
 PAST_PER_PAGE = 50
-MAX_PAGE = 1000
-
-
-def _page_number(raw: str | None) -> int:
-    return min(id_parse(raw) or 1, MAX_PAGE)
 
 
 def _feed_context(request) -> dict:
-    feed = CalendarFeed.objects.filter(user=request.user).first()
+    feed = CalendarFeed.objects.for_user(request.user).first()
     url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
     # webcal: opens the calendar app's "subscribe" dialog; same address otherwise.
     webcal = "webcal:" + url.split(":", 1)[1] if url else ""
@@ -48,35 +47,19 @@ def _feed_context(request) -> dict:
 
 @require_safe
 def index(request):
-    rounds = [*Round.objects.all()]
+    rounds = rounds_in_order()
     filter_form = MockFilterForm(request.GET, rounds=rounds)
     filters = filter_form.filters()
-    mocks = MockInterview.objects.for_user(request.user).select_related("round")
-    if filters["round"]:
-        mocks = mocks.filter(round__slug=filters["round"])
-    if filters["status"]:
-        mocks = mocks.filter(status=filters["status"])
-    now = timezone.now()
-    is_upcoming = Q(status=MockInterview.Status.SCHEDULED, scheduled_at__gte=now)
-    upcoming = [*mocks.filter(is_upcoming).order_by("scheduled_at", "id")]
-    # Pages by offset and one row more than shown: no COUNT query, whatever the data.
-    page = _page_number(request.GET.get("page"))
-    offset = (page - 1) * PAST_PER_PAGE
-    past = [
-        *mocks.exclude(is_upcoming).order_by("-scheduled_at", "-id")[
-            offset : offset + PAST_PER_PAGE + 1
-        ]
-    ]
-    query = request.GET.copy()
-    query.pop("page", None)
+    upcoming, past = mock_lists(
+        request.user, round_slug=filters["round"], status=filters["status"]
+    )
+    # Uncounted: no COUNT query, whatever the length of the history.
+    past = paginate(request, past, PAST_PER_PAGE, count=False)
     context = {
         "filter_form": filter_form,
         "filtered": bool(filters["round"] or filters["status"]),
         "upcoming": upcoming,
-        "past": past[:PAST_PER_PAGE],
-        "page": page,
-        "has_next": len(past) > PAST_PER_PAGE,
-        "filter_query": query.urlencode(),
+        "past": past,
     }
     return render_partial_or_page(
         request,
@@ -120,14 +103,14 @@ def create(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, pk):
-    mock = get_object_or_404(
+    mock = owned_or_404(
         MockInterview.objects.select_related("round").prefetch_related(
             Prefetch("answers", Answer.objects.select_related("question", "user_question")),
             "questions",
             "mistakes",
         ),
+        request.user,
         pk=pk,
-        user=request.user,
     )
     if request.method == "POST":
         form = MockInterviewForm(request.POST, instance=mock, user=request.user)
@@ -142,29 +125,22 @@ def edit(request, pk):
 
 @require_safe
 def detail(request, pk):
-    mock = get_object_or_404(
+    mock = owned_or_404(
         MockInterview.objects.select_related("round").prefetch_related(
             "questions",
             "answers__question",
             "answers__user_question",
             "mistakes",
         ),
+        request.user,
         pk=pk,
-        user=request.user,
     )
-    scores = [
-        (rubric.Dimension(d).label, value)
-        for d in rubric.ALL_DIMENSIONS
-        if (value := getattr(mock, rubric.score_field(d))) is not None
-    ]
-    return render(request, "mocks/detail.html", {"mock": mock, "scores": scores})
+    return render(request, "mocks/detail.html", {"mock": mock, "scores": scores_given(mock)})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, pk):
-    mock = get_object_or_404(
-        MockInterview.objects.select_related("round"), pk=pk, user=request.user
-    )
+    mock = owned_or_404(MockInterview.objects.select_related("round"), request.user, pk=pk)
     if request.method == "POST":
         mock.delete()
         messages.success(request, "Mock interview deleted.")
@@ -174,10 +150,8 @@ def delete(request, pk):
 
 @require_POST
 def mark_done(request, pk):
-    mock = get_object_or_404(MockInterview, pk=pk, user=request.user)
-    if not mock.has_started:
-        # A mock still to come has no feedback yet: marking it done would move it to
-        # "Past" and raise readiness for an interview that has not happened.
+    mock = owned_or_404(MockInterview, request.user, pk=pk)
+    if not mock_mark_done(mock):
         when = date_format(timezone.localtime(mock.scheduled_at), "j M Y, H:i")
         messages.error(
             request,
@@ -185,8 +159,6 @@ def mark_done(request, pk):
             "If it happened earlier, edit its date and time first.",
         )
         return redirect(mock)
-    mock.status = MockInterview.Status.DONE
-    mock.save(update_fields=["status", "updated_at"])
     messages.success(request, "Marked as done. Add your feedback below.")
     return redirect(reverse("mocks:edit", args=[mock.pk]) + "#feedback")
 
@@ -200,10 +172,10 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 @require_safe
 def ics(request, pk):
-    mock = get_object_or_404(
+    mock = owned_or_404(
         MockInterview.objects.select_related("round").prefetch_related("questions"),
+        request.user,
         pk=pk,
-        user=request.user,
     )
     content = calendar_build([mock], zone=request.user.zone, host=uid_host(request.get_host()))
     return _ics_response(content, f"mock-interview-{mock.pk}.ics")
@@ -241,15 +213,17 @@ def feed(request, token):
 @require_POST
 def feed_reset(request):
     """Create the feed, or replace its secret so the old URL stops working."""
-    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
-    if not created:
-        feed.token = token_new()
-        feed.created_at = timezone.now()
-        feed.save(update_fields=["token", "created_at"])
-    if request.htmx:
-        return render(request, "mocks/list.html#feed", _feed_context(request))
-    messages.success(
-        request,
-        "Calendar feed created." if created else "Calendar feed reset: the old address is gone.",
+    _feed, created = feed_rotate(request.user)
+
+    def full():
+        messages.success(
+            request,
+            "Calendar feed created."
+            if created
+            else "Calendar feed reset: the old address is gone.",
+        )
+        return redirect(next_url_safe(request, reverse("mocks:list") + "#calendar"))
+
+    return partial_or_full(
+        request, lambda: render(request, "mocks/list.html#feed", _feed_context(request)), full
     )
-    return redirect(next_url_safe(request, reverse("mocks:list") + "#calendar"))

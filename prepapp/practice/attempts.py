@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prepapp.practice.rubric import Dimension, score_field
+from prepapp.library.rubric import Dimension, score_field
 
 
 @dataclass(frozen=True)

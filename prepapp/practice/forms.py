@@ -8,8 +8,8 @@ from prepapp.fields import (
     IdField,
 )
 from prepapp.library.models import MistakePair, Round, Topic
+from prepapp.library.rubric import ANCHORS, LEVELS, SCALE, Dimension, score_field
 from prepapp.practice.models import BODY_MAX_LENGTH, MAX_SECONDS, Answer, ReviewLog, UserQuestion
-from prepapp.practice.rubric import ANCHORS, LEVELS, SCALE, Dimension, score_field
 
 SCORE_CHOICES = [("", "Not scored"), *((str(n), f"{n}: {LEVELS[n]}") for n in SCALE)]
 

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round, Topic
+from prepapp.library.rubric import RubricScores, score_constraints
 from prepapp.owned import OwnedQuerySet, exactly_one_of
 from prepapp.practice import feedback
-from prepapp.practice.rubric import RubricScores, score_constraints
 
 BODY_MAX_LENGTH = 20_000
 MAX_SECONDS = 6 * 60 * 60

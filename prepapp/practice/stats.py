@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, F, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from prepapp.practice.models import Answer, Finding, ReviewCard, finding_title
+from prepapp.practice.models import Answer, Finding, finding_title
 
 WEEKS = 12
 
@@ -157,8 +157,3 @@ def mistakes_recurring(user) -> list[MistakeStats]:
         slug = row["mistakepair__slug"]
         rows.append(MistakeStats(f"pair:{slug}", row["mistakepair__title"], slug, row["n"]))
     return sorted(rows, key=lambda m: (-m.count, m.title, m.key))
-
-
-def due_count(user, now=None) -> int:
-    """How many of the user's questions are due for review now: one query."""
-    return ReviewCard.objects.for_user(user).filter(due__lte=now or timezone.now()).count()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from prepapp.fields import id_parse
 from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import MistakePair, Question
+from prepapp.library.rubric import LEVELS, Dimension, round_dimensions, score_field
 from prepapp.navigation import next_url_safe
 from prepapp.practice.answers import answer_expectations, answer_save
 from prepapp.practice.attempts import attempts_compare
@@ -24,7 +25,6 @@ from prepapp.practice.forms import AnswerForm, ReviewForm, UserQuestionForm
 from prepapp.practice.highlight import evidence_marks
 from prepapp.practice.models import Answer, Finding, ReviewCard, UserQuestion
 from prepapp.practice.own_questions import own_question_get_or_create
-from prepapp.practice.rubric import LEVELS, Dimension, round_dimensions, score_field
 from prepapp.practice.scheduling import ReviewNotDue, card_review, cards_due
 
 PAGE_SIZE = 20

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from prepapp.dashboard.overview import TOP_MISTAKES, mistakes_top, overview_build
+from prepapp.dashboard.overview import SHOWN, mistakes_top, overview_build
 from prepapp.library.models import MistakePair, Question
 from prepapp.mocks.mistakes import mock_mistakes_count
 from prepapp.mocks.models import MockInterview
@@ -57,7 +57,7 @@ def test_mocks_are_merged_before_the_top_five_is_cut(user, pack):
     _mock_noting(user, pairs[5])
 
     mistakes = overview_build(user).mistakes
-    assert len(mistakes) == TOP_MISTAKES
+    assert len(mistakes) == SHOWN
     assert (mistakes[0].title, mistakes[0].count) == (pairs[5].title, 3)  # 1 answer + 2 mocks
     assert mistakes[0].pair == pairs[5]
     assert all(m.count == 2 for m in mistakes[1:])

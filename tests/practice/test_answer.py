@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from prepapp.library.models import MistakePair, Question
+from prepapp.library.rubric import LEVELS
 from prepapp.practice.answers import answer_save
 from prepapp.practice.models import Answer, Finding
-from prepapp.practice.rubric import LEVELS
 from prepapp.practice.scheduling import card_for_question
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from prepapp.library.models import MistakePair, Question
+from prepapp.library.rubric import round_dimensions
 from prepapp.practice.models import Answer, Finding, ReviewCard, UserQuestion
-from prepapp.practice.rubric import round_dimensions
 from tests.practice.factories import UserQuestionFactory, bank_question
 
 pytestmark = pytest.mark.django_db

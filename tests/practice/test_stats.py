@@ -7,16 +7,15 @@ from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question
 from prepapp.practice.feedback import CHECKS
-from prepapp.practice.models import Answer, Finding, ReviewCard
+from prepapp.practice.models import Answer, Finding
 from prepapp.practice.stats import (
     WEEKS,
     answers_latest,
     answers_stats,
-    due_count,
     mistakes_recurring,
 )
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
-from tests.practice.helpers import answers_bulk, cards_bulk
+from tests.practice.helpers import answers_bulk
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,6 @@ def test_empty(user):
     assert stats.total == 0 and stats.average is None
     assert len(stats.weeks) == WEEKS and all(w.count == 0 for w in stats.weeks)
     assert stats.rounds == [] and mistakes_recurring(user) == []
-    assert due_count(user) == 0
 
 
 def test_totals_weeks_rounds_and_mistakes(user, other_user):
@@ -62,21 +60,11 @@ def test_totals_weeks_rounds_and_mistakes(user, other_user):
     ]
 
 
-def test_due_count(user, other_user):
-    cards_bulk(user, 3)
-    future = ReviewCard.objects.filter(user=user).first()
-    ReviewCard.objects.filter(pk=future.pk).update(due=timezone.now() + timedelta(days=1))
-    cards_bulk(other_user, 4)
-    assert due_count(user) == 2
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_counts_are_fixed(user, django_assert_num_queries, count):
     answers_bulk(user, count)
     with django_assert_num_queries(3):
         answers_stats(user)
-    with django_assert_num_queries(1):
-        due_count(user)
 
 
 # ------------------------------------------------ recurring mistakes: what still stands

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from prepapp.accounts.deletion import account_delete
 from prepapp.accounts.models import User
-from prepapp.accounts.portability.importing import account_delete
 from prepapp.demo.seeding import demo_seed
 
 

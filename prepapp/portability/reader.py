@@ -9,14 +9,14 @@ from datetime import date, datetime
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from prepapp.accounts.portability.format import (
+from prepapp.library.rubric import ALL_DIMENSIONS, score_field
+from prepapp.portability.format import (
     FORMAT,
     MAX_FILE_BYTES,
     VERSIONS,
     YEARS,
     ImportRefused,
 )
-from prepapp.practice.rubric import ALL_DIMENSIONS, score_field
 
 
 class FileReader:

@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 
 from prepapp.accounts.models import User
-from prepapp.accounts.portability import ImportRefused, data_export, data_import
 from prepapp.checklist.models import ItemState, OwnItem
 from prepapp.demo.seeding import demo_seed
 from prepapp.mocks.models import CalendarFeed, MockInterview
+from prepapp.portability import ImportRefused, data_export, data_import
 from prepapp.practice.answers import answer_save
 from prepapp.practice.models import Answer, Finding, ReviewCard, ReviewLog, UserQuestion
 from prepapp.practice.scheduling import card_review

@@ -11,15 +11,15 @@ older files' rows by their content (same question, same time, same text).
 
 from __future__ import annotations
 
-from prepapp.accounts.portability.export import answers_markdown, data_export
-from prepapp.accounts.portability.format import (
+from prepapp.portability.export import answers_markdown, data_export
+from prepapp.portability.format import (
     FORMAT,
     MAX_FILE_BYTES,
     VERSION,
     ImportRefused,
     ImportSummary,
 )
-from prepapp.accounts.portability.importing import account_delete, data_import
+from prepapp.portability.importing import data_import
 
 __all__ = [
     "FORMAT",
@@ -27,7 +27,6 @@ __all__ = [
     "VERSION",
     "ImportRefused",
     "ImportSummary",
-    "account_delete",
     "answers_markdown",
     "data_export",
     "data_import",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from prepapp.accounts.portability import data_export, data_import
+from prepapp.portability import data_export, data_import
 from prepapp.practice.answers import answer_save
 from prepapp.practice.models import Answer, UserQuestion
 from tests.practice.factories import UserQuestionFactory

@@ -11,19 +11,19 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from prepapp.accounts.portability import ImportRefused, answers_markdown, data_export, data_import
-from prepapp.accounts.portability.export import headings_shift
-from prepapp.accounts.portability.format import MAX_LINKS, MAX_REVIEW_LOGS, ROW_LIMITS
 from prepapp.checklist.models import OwnItem
 from prepapp.library.models import ChecklistItem, MistakePair, Question, Round, Topic
 from prepapp.mocks.models import MockInterview
+from prepapp.portability import ImportRefused, answers_markdown, data_export, data_import
+from prepapp.portability.export import headings_shift
+from prepapp.portability.format import MAX_LINKS, MAX_REVIEW_LOGS, ROW_LIMITS
 from prepapp.practice.answers import answer_save
 from prepapp.practice.models import MAX_SECONDS, Answer, ReviewCard, ReviewLog, UserQuestion
 from prepapp.practice.scheduling import _new_state, card_review
-from tests.accounts.test_portability import _counts, rich_user  # noqa: F401 - a fixture
 from tests.checklist.factories import OwnItemFactory, topic
 from tests.factories import UserFactory
 from tests.mocks.factories import MockInterviewFactory
+from tests.portability.test_portability import _counts, rich_user  # noqa: F401 - a fixture
 from tests.practice.factories import UserQuestionFactory, bank_question
 
 pytestmark = pytest.mark.django_db
@@ -567,7 +567,7 @@ def test_the_readme_names_every_import_limit():
 
 def test_a_write_racing_the_import_refuses_it_whole(user, pack, monkeypatch):
     """A card made between the checks and the write (practice in another tab): no 500."""
-    from prepapp.accounts.portability import importing
+    from prepapp.portability import importing
 
     payload = _file(pack)
     build = importing._statements
@@ -625,7 +625,7 @@ def _full_file(pack) -> dict:
     Written as export writes it (refs by position, lists sorted, times in UTC), so an
     account imported from it must export it back unchanged.
     """
-    from prepapp.practice.rubric import ALL_DIMENSIONS
+    from prepapp.library.rubric import ALL_DIMENSIONS
 
     questions = list(Question.objects.order_by("pk")[:3])
     round_ = Round.objects.exclude(pk=questions[0].round_id).order_by("pk").first()
@@ -1172,7 +1172,7 @@ def test_ids_are_reserved_from_postgresqls_sequence(monkeypatch):
     """The PostgreSQL branch, whose SQL the SQLite test database cannot run, is checked here."""
     from contextlib import contextmanager
 
-    from prepapp.accounts.portability import bulk
+    from prepapp.portability import bulk
 
     executed = []
 
@@ -1205,7 +1205,7 @@ def test_ids_are_reserved_from_postgresqls_sequence(monkeypatch):
 
 
 def test_ids_reserved_on_sqlite_are_fresh_and_move_the_counter(user, pack):
-    from prepapp.accounts.portability import bulk
+    from prepapp.portability import bulk
 
     existing = OwnItemFactory(user=user)
     first = bulk.ids_reserve({OwnItem: 2, Answer: 0})
@@ -1254,7 +1254,7 @@ def test_an_answered_question_without_a_card_gets_one_due_now(user, pack):
     ],
 )
 def test_an_unknown_version_is_refused_in_words(user, version, message):
-    from prepapp.accounts.portability.format import FORMAT
+    from prepapp.portability.format import FORMAT
 
     with pytest.raises(ImportRefused) as refused:
         data_import(user, json.dumps({"format": FORMAT, "version": version}))
@@ -1262,8 +1262,8 @@ def test_an_unknown_version_is_refused_in_words(user, version, message):
 
 
 def test_a_file_of_exactly_the_size_limit_is_read():
-    from prepapp.accounts.portability.format import MAX_FILE_BYTES
-    from prepapp.accounts.portability.reader import file_parse
+    from prepapp.portability.format import MAX_FILE_BYTES
+    from prepapp.portability.reader import file_parse
 
     padded = json.dumps({"format": "prepapp-export", "version": 2, "pad": ""})
     raw = padded[:-2] + "x" * (MAX_FILE_BYTES - len(padded)) + '"}'

@@ -7,6 +7,9 @@ fit it (a culture-fit round has no regulatory dimension).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import NamedTuple
+
 from django.db import models
 
 
@@ -79,6 +82,28 @@ def score_field(dimension: str) -> str:
 
 def score_fields() -> list[str]:
     return [score_field(d) for d in ALL_DIMENSIONS]
+
+
+class Score(NamedTuple):
+    """One dimension's score as a page shows it."""
+
+    label: str  # the dimension's name
+    value: int | None  # 1-5, None when not scored
+    words: str  # what the level means ("Strong: ..."), "" when not scored
+
+
+def scores_shown(obj, dimensions: Iterable[str] = ALL_DIMENSIONS) -> list[Score]:
+    """The scores of an answer or mock on `dimensions`, in that order, scored or not."""
+    return [
+        Score(Dimension(d).label, value, LEVELS.get(value, ""))
+        for d in dimensions
+        for value in [getattr(obj, score_field(d))]
+    ]
+
+
+def scores_given(obj) -> list[Score]:
+    """Only the dimensions that were scored, in rubric order: a mock shows what it noted."""
+    return [score for score in scores_shown(obj) if score.value is not None]
 
 
 def score_average(obj) -> float | None:

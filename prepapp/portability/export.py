@@ -8,16 +8,16 @@ from datetime import date, datetime
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from prepapp.accounts.portability.format import FORMAT, VERSION
 from prepapp.checklist.models import ItemState, OwnItem
+from prepapp.library.rubric import ALL_DIMENSIONS, score_field
 from prepapp.mocks.models import MockInterview
+from prepapp.portability.format import FORMAT, VERSION
 from prepapp.practice.models import (
     Answer,
     ReviewCard,
     ReviewLog,
     UserQuestion,
 )
-from prepapp.practice.rubric import ALL_DIMENSIONS, score_field
 
 
 def _iso(value: datetime | date | None) -> str | None:
