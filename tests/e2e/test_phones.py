@@ -1,5 +1,6 @@
-"""Every page on a phone: no sideways scroll at 390 px and 360 px, a closed menu no taller
-than 120 px, and a menu that opens and closes with the keyboard.
+"""Every page on a phone: no sideways scroll at 390 px and 360 px (the page, or a box inside
+it), a closed menu no taller than 120 px, 44 px touch targets, fields the width of the
+screen, and a menu that opens and closes with the keyboard.
 
 The pages are tests/site_pages.py's walk (signed in with data and signed out), so a new
 page is checked without being listed here.
@@ -49,7 +50,17 @@ MEASURE = """() => {
       small.push(el.tagName.toLowerCase() + ' "' + (el.textContent || el.name || '').trim().slice(0, 30) + '" ' + Math.round(box.height));
     }
   }
+  // A field the form renderer drew takes the width of its group.
+  const narrow = [];
+  for (const el of document.querySelectorAll('main .field > input:not([type=checkbox]):not([type=radio]), main .field > select, main .field > textarea')) {
+    const box = el.getBoundingClientRect();
+    const group = el.parentElement.getBoundingClientRect();
+    if (box.width > 0 && box.width < group.width - 1) {
+      narrow.push((el.id || el.name) + ' ' + Math.round(box.width) + '/' + Math.round(group.width));
+    }
+  }
   return {
+    narrow: narrow,
     small: small,
     scrollers: scrollers,
     scroll: root.scrollWidth,
@@ -101,6 +112,9 @@ def _walk(browser, live_server, user, width) -> tuple[list[str], dict[str, float
                 )
             failures += [f"{name} {url}: scrolls sideways inside {s}" for s in got["scrollers"]]
             failures += [f"{name} {url}: a target under 44 px: {s}" for s in got["small"]]
+            failures += [
+                f"{name} {url}: a field narrower than its row: {s}" for s in got["narrow"]
+            ]
     assert len(pages) > 30
     return failures, heights
 
