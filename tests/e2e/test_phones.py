@@ -43,7 +43,8 @@ MEASURE = """() => {
   // Controls a finger has to hit: at least 44 px high (links inside text are exempt).
   const small = [];
   const targets = 'header a, header button, header summary, main button, main .button, main select, '
-    + 'main input:not([type=checkbox]):not([type=radio]):not([type=hidden]), main fieldset.choices label';
+    + 'main input:not([type=checkbox]):not([type=radio]):not([type=hidden]), main fieldset.choices label, '
+    + 'main summary';
   for (const el of document.querySelectorAll(targets)) {
     const box = el.getBoundingClientRect();
     if (box.width > 0 && box.height < 43.5) {
