@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Django's widget templates, for the form renderer that reads the project's templates.
+    "django.forms",
     "django_htmx",
     "axes",
     "django_ratelimit",
@@ -100,6 +102,9 @@ TEMPLATES = [
         },
     }
 ]
+
+# One look for every form: templates/django/forms/ over Django's own (prepapp/form_rendering.py).
+FORM_RENDERER = "prepapp.form_rendering.FormRenderer"
 
 # Database: SQLite under var/ unless DATABASE_URL points elsewhere.
 if database_url := env_str("DATABASE_URL"):
