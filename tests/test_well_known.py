@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from tests.sweep_support import dummy_url, url_names
+from tests.security.walker import dummy_url, url_names
 from tests.test_site import ROOT
 
 pytestmark = pytest.mark.django_db
