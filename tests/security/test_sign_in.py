@@ -7,6 +7,7 @@ in, whatever the method and whoever's row the URL names, and nothing is written.
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.views import redirect_to_login
 from django.test import Client
 from django.urls import reverse
 
@@ -29,10 +30,13 @@ def test_walk_found_the_apps():
 
 @pytest.mark.parametrize(("name", "url"), [u for u in ALL_URLS if u[0] not in PUBLIC])
 def test_private_url_needs_sign_in(client, name, url):
+    """To sign in, and back to the page asked for (query string included) after it."""
     for method in (client.get, client.post):
-        response = method(url)
-        assert response.status_code == 302, f"{name} {url} answered {response.status_code}"
-        assert response["Location"].startswith(LOGIN), name
+        for asked in (url, f"{url}?page=2&q=x"):
+            response = method(asked)
+            assert response.status_code == 302, f"{name} {asked} answered {response.status_code}"
+            assert response["Location"] == redirect_to_login(asked)["Location"], name
+            assert response["Location"].startswith(f"{LOGIN}?next="), name
 
 
 @pytest.mark.parametrize(("name", "url"), [u for u in ALL_URLS if u[0] in PUBLIC])
