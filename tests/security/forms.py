@@ -17,7 +17,7 @@ from datetime import timedelta
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -87,6 +87,14 @@ class Form:
                 seen.add(spec)
                 names.append(name)
         return names
+
+
+def client_for(form: Form, user) -> Client:
+    """Signed in as `user`, or signed out for the forms of the public pages."""
+    client = Client(raise_request_exception=False)
+    if not form.anonymous:
+        client.force_login(user)
+    return client
 
 
 _emails = itertools.count()

@@ -11,11 +11,10 @@ from django.urls import reverse
 from tests.checklist.factories import OwnItemFactory
 from tests.mocks.factories import MockInterviewFactory
 from tests.practice.factories import AnswerFactory
-from tests.security.forms import FORMS, POST_WITHOUT_FIELDS, answer_for, review_url
+from tests.security.forms import FORMS, POST_WITHOUT_FIELDS, answer_for, client_for, review_url
 from tests.security.hostile import HUGE, SCRIPT, UNICODE_DIGITS, failure, page_check
 from tests.security.payloads import mock_data, new_answer_data
 from tests.security.rows import snapshot
-from tests.security.test_form_fields import client_for
 
 pytestmark = pytest.mark.django_db
 

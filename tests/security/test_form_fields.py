@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import pytest
 from django.forms import BaseForm
-from django.test import Client
 
-from tests.security.forms import FORMS, POST_WITHOUT_FIELDS, UPLOADS, Form
+from tests.security.forms import FORMS, POST_WITHOUT_FIELDS, UPLOADS, Form, client_for
 from tests.security.hostile import (
     ALL_LABELS,
     KIND_VARIANTS,
@@ -40,13 +39,6 @@ def test_every_post_url_is_swept(pack):
     known = set(FORMS) | POST_WITHOUT_FIELDS | UPLOADS
     assert accepting - known == set(), "POST URLs with no entry in FORMS or POST_WITHOUT_FIELDS"
     assert known - accepting == set(), "swept URLs that no longer accept POST"
-
-
-def client_for(form: Form, user) -> Client:
-    client = Client(raise_request_exception=False)
-    if not form.anonymous:
-        client.force_login(user)
-    return client
 
 
 def _bound_forms(response) -> set[tuple[str, str | None, tuple[str, ...]]]:
