@@ -26,7 +26,7 @@ UNICODE_DIGITS = ["\u00b2", "\u0663", "\uff15"]
 UNICODE_EDGE = "\u200b e\u0301 \U0001d54f \ufeff"
 
 # Field kinds. TEXT is free text with a bound; IGNORED is a value the view never stores.
-TEXT, INT, CHOICE, MULTI, DATE, DATETIME, EMAIL, PASSWORD, FILE, IGNORED = (
+TEXT, INT, CHOICE, MULTI, DATE, DATETIME, EMAIL, PASSWORD, FILE, BOOL, IGNORED = (
     "text",
     "int",
     "choice",
@@ -36,6 +36,7 @@ TEXT, INT, CHOICE, MULTI, DATE, DATETIME, EMAIL, PASSWORD, FILE, IGNORED = (
     "email",
     "password",
     "file",
+    "bool",
     "ignored",
 )
 
@@ -70,6 +71,8 @@ def field_spec(field: forms.Field) -> Field:
         return Field(DATE, **bounds)
     if isinstance(field, forms.FileField):
         return Field(FILE, **bounds)
+    if isinstance(field, forms.BooleanField):
+        return Field(BOOL, **bounds)
     raise AssertionError(f"no hostile values for a {type(field).__name__}: add its kind here")
 
 
@@ -113,6 +116,8 @@ KIND_VARIANTS: dict[str, list[str]] = {
     DATETIME: [*_NUMERIC, "bad_date", "bad_datetime", "missing"],
     EMAIL: ["oversized", "too_long", "nul", "hostile_text", "list", "empty"],
     PASSWORD: ["oversized", "too_long", "nul", "empty", "missing"],
+    # A checkbox reads any value but "false" and "0" as ticked: there is nothing to refuse.
+    BOOL: ["oversized", "nul", "list", "empty", "missing"],
     IGNORED: ["oversized", "nul", "hostile_text", "list"],
 }
 # Free text may hold any of these; every other kind must refuse them.
@@ -148,6 +153,8 @@ def field_value(label: str, spec: Field):
 
 
 def must_refuse(label: str, spec: Field) -> bool:
+    if spec.kind == BOOL:
+        return spec.required and label in ("empty", "missing")
     if spec.kind == IGNORED:
         return False
     if spec.kind == PASSWORD:

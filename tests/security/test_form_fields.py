@@ -179,3 +179,25 @@ def test_hostile_values_all_fields_at_once(seeded, other_user, name):
     failures = _sweep(name, form, seeded, cases)
     assert snapshot(other_user) == others_before
     assert not failures, "\n".join(failures)
+
+
+def test_field_spec_reads_kind_required_and_bounds():
+    """What the sweeps send follows the field: its kind, whether it is required, its bounds."""
+    from django import forms
+
+    from tests.security.hostile import BOOL, CHOICE, EMAIL, INT, MULTI, TEXT, Field, field_spec
+
+    assert field_spec(forms.CharField(max_length=7)) == Field(TEXT, True, max_length=7)
+    assert field_spec(forms.EmailField(required=False)).kind == EMAIL
+    password = forms.CharField(widget=forms.PasswordInput, max_length=9)
+    assert field_spec(password) == Field(PASSWORD, True, max_length=9)
+    assert field_spec(forms.IntegerField(min_value=1, max_value=5)) == Field(INT, True, None, 1, 5)
+    assert field_spec(forms.TypedChoiceField(choices=[("1", "a")])).kind == CHOICE
+    assert field_spec(forms.MultipleChoiceField(choices=[])).kind == MULTI
+    assert field_spec(forms.BooleanField(required=False)) == Field(BOOL, False)
+    assert field_value("too_long", Field(TEXT, max_length=7)) == "x" * 8
+    assert field_value("above_max", Field(INT, max_value=5)) == "6"
+    assert field_value("below_min", Field(INT, min_value=1)) == "0"
+    assert field_value("too_long", Field(TEXT)) is None
+    with pytest.raises(AssertionError, match="DurationField"):
+        field_spec(forms.DurationField())
