@@ -2,7 +2,7 @@
 
 `python -m bench.import_largest` migrates a throwaway SQLite file database (WAL, as in
 production), loads the content pack, builds the largest file the import accepts (every
-row limit of accounts.portability.format reached, links at their limit, bodies padded
+row limit of portability.format reached, links at their limit, bodies padded
 to just under the byte limit) and imports it into a new user. It prints the file's
 size, the import's wall time and the time spent inside the write transaction, which
 is how long every other writer waits at most. Measured, never asserted.

@@ -1,15 +1,13 @@
-"""Every page of the site, for the walks that check them all (HEAD, HTML validity, axe).
+"""The arguments of every URL that takes some: the one place a new URL gets them.
 
-The URL names come from the resolver, so a new page is walked without anyone listing it;
-a new URL that takes a parameter makes `site_urls` fail until it is given one here.
-Signed in, the user has a few weeks of demo data (answers with findings, review cards,
-mocks done and planned, own checklist items) and an own question and a calendar feed.
+The walk itself is tests/security/walker.py (names from the resolver); a new URL that takes
+a parameter makes its `site_urls` fail until `site_seed` gives it one here. Signed in, the
+user has a few weeks of demo data (answers with findings, review cards, mocks done and
+planned, own checklist items) and an own question and a calendar feed.
 """
 
 from __future__ import annotations
 
-from django.test import Client
-from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -20,10 +18,6 @@ from prepapp.mocks.models import MockInterview
 from prepapp.practice.models import Answer, ReviewCard
 from tests.mocks.factories import CalendarFeedFactory
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
-from tests.sweep_support import is_public, url_patterns
-
-# Signed out, these answer with something other than a page (a health check, a calendar).
-NOT_PAGES = {"healthz", "favicon", "mocks:feed"}
 
 
 def site_seed(user) -> dict[str, list]:
@@ -63,30 +57,10 @@ def site_seed(user) -> dict[str, list]:
     }
 
 
-def site_urls(user) -> dict[str, str]:
-    """Every URL name -> its URL, pointing at `user`'s own rows where it takes an id."""
-    args = site_seed(user)
-    urls = {}
-    for name, pattern in url_patterns().items():
-        if pattern.pattern.converters and name not in args:
-            raise AssertionError(f"{name} takes a parameter: add it to site_seed")
-        urls[name] = reverse(name, args=args.get(name, []))
-    return urls
+def __getattr__(name: str):
+    """`site_urls` and `html_pages` moved to the walker; still importable from here."""
+    if name in {"site_urls", "html_pages"}:
+        from tests.security import walker
 
-
-def html_pages(user) -> list[tuple[str, str, bool]]:
-    """(name, URL, signed in) of every page that answers GET with HTML: public ones signed
-    out, the rest signed in as `user` (seeded here). Found by asking, not listed."""
-    urls = site_urls(user)
-    signed_in = Client()
-    signed_in.force_login(user)
-    anonymous = Client()
-    pages = []
-    for name, url in sorted(urls.items()):
-        public = is_public(name)
-        if name in NOT_PAGES:
-            continue
-        response = (anonymous if public else signed_in).get(url)
-        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-            pages.append((name, url, not public))
-    return pages
+        return getattr(walker, name)
+    raise AttributeError(name)

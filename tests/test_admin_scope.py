@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 
 from tests.factories import UserFactory
-from tests.sweep_support import owned_models
+from tests.security.rows import owned_models
 
 pytestmark = pytest.mark.django_db
 

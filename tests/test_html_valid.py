@@ -1,6 +1,6 @@
 """Every page is valid HTML: the Nu Html Checker (vnu.jar) reports no error on any of them.
 
-Pages are found by tests/site_pages.py (the resolver, signed in with data and signed out),
+Pages are found by tests/security/walker.py (the resolver, signed in with data and signed out),
 plus the states a walk of plain GETs does not reach: the htmx fragments, filtered lists,
 and forms re-rendered with their errors. All are written to files and checked by one vnu process, which takes
 seconds where one process per page would take minutes.
@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import IN_CI
-from tests.site_pages import html_pages
+from tests.security.walker import html_pages
 
 pytestmark = pytest.mark.django_db
 

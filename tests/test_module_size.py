@@ -7,13 +7,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 400
 
-# Over the limit today and being split on another branch (issue 15.4: the feedback package).
-# The list can only shrink: an entry that is back under the limit fails below, so it is removed.
-BEING_SPLIT = {
-    "prepapp/practice/feedback/checks.py",
-    "prepapp/practice/feedback/text.py",
-}
-
 
 def _line_counts() -> dict[str, int]:
     return {
@@ -24,13 +17,8 @@ def _line_counts() -> dict[str, int]:
 
 
 def test_no_module_is_over_400_lines():
-    over = {p: n for p, n in _line_counts().items() if n > MAX_LINES and p not in BEING_SPLIT}
+    over = {p: n for p, n in _line_counts().items() if n > MAX_LINES}
     assert over == {}
-
-
-def test_the_modules_being_split_are_still_over_the_limit():
-    counts = _line_counts()
-    assert {p for p in BEING_SPLIT if counts.get(p, 0) <= MAX_LINES} == set()
 
 
 def test_the_count_sees_every_module_but_migrations():

@@ -18,8 +18,9 @@ from django.urls import reverse
 from prepapp.accounts.models import User
 from prepapp.mocks.models import CalendarFeed
 from tests.factories import PASSWORD
-from tests.sweep_support import dummy_url, post_accepting_names, snapshot, url_names
-from tests.test_object_access import OWNED
+from tests.security.rows import snapshot
+from tests.security.test_object_access import OWNED
+from tests.security.walker import dummy_url, post_accepting_names, url_names
 from tests.test_site import PRODUCTION_ENV, ROOT
 
 pytestmark = pytest.mark.django_db

@@ -41,10 +41,6 @@ def test_healthz_503_when_database_fails(client, monkeypatch):
     assert response.status_code == 503
 
 
-def test_healthz_wrong_method(client):
-    assert client.post("/healthz").status_code == 405
-
-
 def test_landing_page_public_and_invites_sign_up(client):
     response = client.get("/")
     assert response.status_code == 200
@@ -53,10 +49,6 @@ def test_landing_page_public_and_invites_sign_up(client):
 
 def test_landing_redirects_signed_in_user(auth_client):
     assert auth_client.get("/")["Location"] == reverse("dashboard:home")
-
-
-def test_landing_wrong_method(client):
-    assert client.post("/").status_code == 405
 
 
 @pytest.mark.parametrize("url", ["/", "/accounts/login/", "/accounts/signup/"])

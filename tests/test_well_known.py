@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from tests.sweep_support import dummy_url, url_names
+from tests.security.walker import dummy_url, url_names
 from tests.test_site import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -109,13 +109,3 @@ def test_favicon_is_an_icon(client):
     assert response["Content-Type"] == "image/vnd.microsoft.icon"
     assert response.content[:4] == b"\x00\x00\x01\x00"  # ICONDIR: reserved 0, type 1 (icon)
     assert "max-age" in response["Cache-Control"]
-
-
-@pytest.mark.parametrize(
-    "url",
-    ["/robots.txt", "/.well-known/security.txt", "/.well-known/change-password", "/favicon.ico"],
-)
-def test_public_get_and_head_only(client, url):
-    assert client.head(url).status_code in (200, 302)
-    assert client.head(url).content == b""
-    assert client.post(url).status_code == 405

@@ -1,7 +1,7 @@
 """Realistic demo accounts, for newcomers (`make demo`) and for benchmarks.
 
 A demo account is written as an export file and imported through
-accounts.portability, so it goes through the same validation and bulk path as
+portability, so it goes through the same validation and bulk path as
 a real user's data and can never drift from what the app accepts.
 """
 

@@ -6,8 +6,9 @@ from django.urls import reverse
 from prepapp.library.models import ChecklistItem
 from tests.practice.factories import AnswerFactory, bank_question
 
-# The bad-input sweep's registry of every form, with a valid payload for each.
-from tests.test_bad_input_sweep import FORMS, HUGE, IGNORED, PASSWORD_KIND, TEXT
+# The sweeps' registry of every form, with a valid payload for each.
+from tests.security.forms import FORMS
+from tests.security.hostile import HUGE, IGNORED, PASSWORD, TEXT
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +39,13 @@ def test_anonymous_post_changes_nothing(client, user):
 SIGNED_IN_FORMS = sorted(name for name, form in FORMS.items() if not form.anonymous)
 
 
-def _refused(form) -> dict:
+def _refused(form, user) -> dict:
     """Every field of the form given a value it must refuse."""
     data = {}
-    for name, spec in form.fields.items():
+    for name, spec in form.fields(user).items():
         if spec.kind == IGNORED:
             continue
-        data[name] = HUGE if spec.kind == TEXT else "" if spec.kind == PASSWORD_KIND else "abc"
+        data[name] = HUGE if spec.kind == TEXT else "" if spec.kind == PASSWORD else "abc"
     return data
 
 
@@ -67,7 +68,7 @@ def test_an_invalid_post_leaves_the_version(auth_client, seeded, name, htmx):
     url = form.url(auth_client, seeded)
     before = _version(seeded)
     headers = {"HX-Request": "true"} if htmx else {}
-    response = auth_client.post(url, _refused(form), headers=headers)
+    response = auth_client.post(url, _refused(form, seeded), headers=headers)
     assert response.status_code < 500
     assert _version(seeded) == before, f"{name}: {response.status_code}"
 

@@ -92,16 +92,6 @@ def _second_item():
     return ChecklistItem.objects.order_by("pk")[1]
 
 
-def test_anonymous_goes_to_sign_in(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(URL).status_code == 405
-
-
 def test_page_loads_its_script_and_stylesheet_without_inline_code(auth_client):
     html = auth_client.get(URL).content.decode()
     assert "js/checklist.js" in html

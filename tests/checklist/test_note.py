@@ -115,17 +115,6 @@ def test_unknown_id_is_404(auth_client):
     )
 
 
-def test_anonymous_goes_to_sign_in(client):
-    response = client.post(_url(pack_item()), {"note": "x"})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    assert not ItemState.objects.exists()
-
-
-def test_get_is_not_allowed(auth_client):
-    assert auth_client.get(_url(pack_item())).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_htmx_query_count_is_constant(auth_client, user, count, django_assert_num_queries):
     own_items_bulk(user, count)

@@ -71,17 +71,6 @@ def test_empty_post_shows_errors(auth_client):
     assert not OwnItem.objects.exists()
 
 
-def test_anonymous_goes_to_sign_in(client):
-    response = client.post(URL, {"topic": topic().pk, "text": "x"})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    assert not OwnItem.objects.exists()
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.put(URL).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_constant(auth_client, user, count, django_assert_num_queries):
     from tests.checklist.factories import own_items_bulk

@@ -54,17 +54,6 @@ def test_unknown_id_is_404(auth_client):
     assert auth_client.get(reverse("checklist:own_edit", args=[999999])).status_code == 404
 
 
-def test_anonymous_goes_to_sign_in(client, user):
-    own = OwnItemFactory(user=user)
-    response = client.post(_url(own), {"topic": topic().pk, "text": "x"})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_wrong_method(auth_client, user):
-    assert auth_client.delete(_url(OwnItemFactory(user=user))).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_constant(auth_client, user, count, django_assert_num_queries):
     items = own_items_bulk(user, count)

@@ -130,19 +130,6 @@ def test_bad_input_is_400_and_saves_nothing(auth_client, data):
     assert not ItemState.objects.exists()
 
 
-def test_anonymous_goes_to_sign_in(client):
-    item = pack_item()
-    response = client.post(_url(item), {"done": "1"})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    assert not ItemState.objects.exists()
-
-
-def test_get_is_not_allowed(auth_client):
-    assert auth_client.get(_url(pack_item())).status_code == 405
-    assert not ItemState.objects.exists()
-
-
 def test_csrf_is_enforced(user):
     from django.test import Client
 

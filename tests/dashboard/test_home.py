@@ -24,16 +24,6 @@ def _empty_cache():
     cache.clear()
 
 
-def test_anonymous_redirects_to_login(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(URL).status_code == 405
-
-
 def test_new_user_sees_first_steps_instead_of_empty_widgets(auth_client, pack):
     body = auth_client.get(URL).content.decode()
     assert "Start here: your first ten minutes" in body

@@ -1,6 +1,6 @@
 """axe-core finds no violation on any page, in the light and the dark colour scheme.
 
-The pages are tests/site_pages.py's walk (the resolver, signed in with data and signed
+The pages are tests/security/walker.py's walk (the resolver, signed in with data and signed
 out), so a new page is checked without being listed here. axe-core is the copy bundled
 with axe-playwright-python (pinned in requirements-dev.txt).
 """
@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from tests.e2e.conftest import WATCH_CSP
-from tests.site_pages import html_pages
+from tests.security.walker import html_pages
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -13,12 +13,6 @@ URL = reverse("library:faq")
 QUERIES = 5
 
 
-def test_anonymous_is_sent_to_login(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('accounts:login')}?next={URL}"
-
-
 def test_entries_grouped_by_topic(auth_client, pack):
     response = auth_client.get(URL)
     assert response.status_code == 200
@@ -44,10 +38,6 @@ def test_entries_grouped_by_topic(auth_client, pack):
 def test_links_back_to_the_process(auth_client, pack):
     body = auth_client.get(URL).content.decode()
     assert f'href="{reverse("library:process")}"' in body
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(URL).status_code == 405
 
 
 def test_query_count_is_fixed(auth_client, pack, django_assert_num_queries):

@@ -14,12 +14,6 @@ URL = reverse("library:mistakes")
 QUERIES = 5
 
 
-def test_anonymous_is_sent_to_login(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('accounts:login')}?next={URL}"
-
-
 def test_shows_bad_and_good_side_by_side_with_why_and_sources(auth_client, pack):
     response = auth_client.get(URL)
     assert response.status_code == 200
@@ -74,10 +68,6 @@ def test_plain_page_has_a_get_form(auth_client, pack):
     body = auth_client.get(URL).content.decode()
     assert f'<form method="get" action="{URL}"' in body
     assert '<label for="id_topic">Topic</label>' in body
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(URL).status_code == 405
 
 
 def test_query_count_is_fixed(auth_client, pack, django_assert_num_queries):

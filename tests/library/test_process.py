@@ -19,12 +19,6 @@ URL = reverse("library:process")
 QUERIES = 9
 
 
-def test_anonymous_is_sent_to_login(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('accounts:login')}?next={URL}"
-
-
 def test_rounds_in_order_with_length_assessment_and_question_counts(auth_client, pack):
     response = auth_client.get(URL)
     assert response.status_code == 200
@@ -99,10 +93,6 @@ def test_the_role_summary_cites_its_sources(auth_client, pack):
 def test_links_the_faq(auth_client, pack):
     body = auth_client.get(URL).content.decode()
     assert f'href="{reverse("library:faq")}"' in body
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(URL).status_code == 405
 
 
 def test_query_count_is_fixed(auth_client, pack, django_assert_num_queries):

@@ -27,12 +27,6 @@ def question(pack):
     )
 
 
-def test_anonymous_is_sent_to_login(client, question):
-    response = client.get(url(question.slug))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
 def test_shows_the_question_with_everything_needed_to_practise(auth_client, question):
     response = auth_client.get(url(question.slug))
     assert response.status_code == 200
@@ -79,11 +73,6 @@ def test_topic_without_mistakes_says_so(auth_client, pack):
 
 def test_unknown_slug_is_404(auth_client, pack):
     assert auth_client.get(url("no-such-question")).status_code == 404
-
-
-def test_wrong_method(auth_client, question):
-    assert auth_client.post(url(question.slug)).status_code == 405
-    assert auth_client.delete(url(question.slug)).status_code == 405
 
 
 def test_staff_added_question_has_a_page(auth_client, pack):

@@ -19,12 +19,6 @@ def texts(response) -> list[str]:
     return [q.text for q in response.context["questions"]]
 
 
-def test_anonymous_is_sent_to_login(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('accounts:login')}?next={URL}"
-
-
 def test_lists_the_whole_bank(auth_client, pack):
     response = auth_client.get(URL)
     assert response.status_code == 200
@@ -34,10 +28,6 @@ def test_lists_the_whole_bank(auth_client, pack):
     first = Question.objects.first()
     assert first.get_absolute_url() in body
     assert "Recruiter / Initial Screening · 30 min" in body
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(URL).status_code == 405
 
 
 def test_filter_by_round(auth_client, pack):

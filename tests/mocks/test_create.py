@@ -145,18 +145,6 @@ def test_bad_input_keeps_text_and_saves_nothing(auth_client, field, value, messa
     assert not MockInterview.objects.exists()
 
 
-def test_anonymous_redirects_to_login(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    client.post(URL, _data())
-    assert not MockInterview.objects.exists()
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.put(URL).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_constant(auth_client, user, django_assert_num_queries, count):
     questions = list(Question.objects.all())

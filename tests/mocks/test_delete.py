@@ -40,17 +40,3 @@ def test_another_users_mock_is_404_and_kept(auth_client, other_user):
 
 def test_unknown_id_is_404(auth_client):
     assert auth_client.post(reverse("mocks:delete", args=[999999])).status_code == 404
-
-
-def test_anonymous_redirects_to_login(client, user):
-    mock = MockInterviewFactory(user=user)
-    response = client.post(_url(mock))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    assert MockInterview.objects.filter(pk=mock.pk).exists()
-
-
-def test_wrong_method(auth_client, user):
-    mock = MockInterviewFactory(user=user)
-    assert auth_client.put(_url(mock)).status_code == 405
-    assert MockInterview.objects.filter(pk=mock.pk).exists()

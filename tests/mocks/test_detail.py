@@ -76,18 +76,6 @@ def test_unknown_id_is_404(auth_client):
     assert auth_client.get(reverse("mocks:detail", args=[999999])).status_code == 404
 
 
-def test_anonymous_redirects_to_login(client, user):
-    mock = MockInterviewFactory(user=user)
-    response = client.get(_url(mock))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_wrong_method(auth_client, user):
-    mock = MockInterviewFactory(user=user)
-    assert auth_client.post(_url(mock)).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_constant(auth_client, user, django_assert_num_queries, count):
     mock = MockInterviewFactory(user=user, status="done")

@@ -73,11 +73,6 @@ def test_signed_in_as_someone_else_still_sees_only_the_token_owner(auth_client, 
     assert "Owner's coach" in str(calendar.events[0]["DESCRIPTION"])
 
 
-def test_wrong_method(client, user):
-    feed = CalendarFeedFactory(user=user)
-    assert client.post(_url(feed.token)).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_constant(client, user, django_assert_num_queries, count):
     feed = CalendarFeedFactory(user=user)

@@ -48,15 +48,3 @@ def test_htmx_returns_the_feed_partial(auth_client, user):
     assert body.lstrip().startswith('<div id="calendar-feed"')
     assert f"/mocks/calendar/{feed.token}.ics" in body
     assert "<html" not in body
-
-
-def test_anonymous_redirects_to_login(client):
-    response = client.post(URL)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    assert not CalendarFeed.objects.exists()
-
-
-def test_get_changes_nothing(auth_client):
-    assert auth_client.get(URL).status_code == 405
-    assert not CalendarFeed.objects.exists()

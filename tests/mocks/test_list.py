@@ -149,16 +149,6 @@ def test_past_is_paged(auth_client, user, monkeypatch):
     assert "Oldest" in last and "page=1" in last and "page=3" not in last
 
 
-def test_anonymous_redirects_to_login(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(URL).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_constant(auth_client, user, django_assert_num_queries, count):
     mocks_bulk(user, count)

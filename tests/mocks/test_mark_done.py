@@ -36,22 +36,6 @@ def test_unknown_id_is_404(auth_client):
     assert auth_client.post(reverse("mocks:done", args=[999999])).status_code == 404
 
 
-def test_anonymous_redirects_to_login(client, user):
-    mock = MockInterviewFactory(user=user)
-    response = client.post(_url(mock))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    mock.refresh_from_db()
-    assert mock.status == "scheduled"
-
-
-def test_get_changes_nothing(auth_client, user):
-    mock = MockInterviewFactory(user=user)
-    assert auth_client.get(_url(mock)).status_code == 405
-    mock.refresh_from_db()
-    assert mock.status == "scheduled"
-
-
 def test_a_mock_still_to_come_is_refused_with_a_message(auth_client, user):
     mock = MockInterviewFactory(user=user, scheduled_at=timezone.now() + timedelta(days=2))
     readiness = overview_build(user).readiness.percent

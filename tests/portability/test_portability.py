@@ -219,14 +219,6 @@ class TestDeleteAccount:
         assert response.status_code == 200
         assert "cannot be undone" in response.content.decode()
 
-    def test_anonymous_redirects(self, client):
-        assert client.post(self.url, {"password": PASSWORD})["Location"].startswith(
-            "/accounts/login/"
-        )
-
-    def test_wrong_method(self, auth_client):
-        assert auth_client.put(self.url).status_code == 405
-
 
 class TestExportViews:
     def test_json_download(self, auth_client, user, pack):
@@ -261,10 +253,6 @@ class TestExportViews:
         with django_assert_num_queries(13):
             auth_client.get(reverse("accounts:export_json"))
 
-    def test_wrong_method(self, auth_client):
-        assert auth_client.post(reverse("accounts:export_json")).status_code == 405
-        assert auth_client.post(reverse("accounts:export_markdown")).status_code == 405
-
 
 class TestImportView:
     url = "/accounts/import/"
@@ -290,6 +278,3 @@ class TestImportView:
         response = auth_client.post(self.url, {})
         assert response.status_code == 200
         assert "This field is required" in response.content.decode()
-
-    def test_wrong_method(self, auth_client):
-        assert auth_client.delete(self.url).status_code == 405

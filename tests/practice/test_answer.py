@@ -81,16 +81,6 @@ def test_unknown_id_is_404(auth_client):
     assert auth_client.get(reverse("practice:answer", args=[999999])).status_code == 404
 
 
-def test_anonymous_is_sent_to_login(client, user):
-    response = client.get(_url(AnswerFactory(user=user)))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_wrong_method(auth_client, user):
-    assert auth_client.post(_url(AnswerFactory(user=user))).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 20])
 def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, count):
     answer = _saved(user, "short")

@@ -125,16 +125,6 @@ def test_htmx_gets_the_results_partial(auth_client, user):
     assert "<html" not in html
 
 
-def test_anonymous_is_sent_to_login(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(URL).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, count):
     answers_bulk(user, count)

@@ -46,18 +46,6 @@ def test_unknown_id_is_404(auth_client):
     assert auth_client.post(reverse("practice:delete", args=[999999])).status_code == 404
 
 
-def test_anonymous_is_sent_to_login(client, user):
-    answer = AnswerFactory(user=user)
-    response = client.post(_url(answer))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    assert Answer.objects.filter(pk=answer.pk).exists()
-
-
-def test_wrong_method(auth_client, user):
-    assert auth_client.put(_url(AnswerFactory(user=user))).status_code == 405
-
-
 def test_query_count_is_fixed(auth_client, user, django_assert_num_queries):
     answer = AnswerFactory(user=user)
     # session, user, answer

@@ -62,16 +62,6 @@ def test_bad_page_does_not_fail(auth_client, user):
         assert auth_client.get(URL, {"page": page}).status_code == 200
 
 
-def test_anonymous_is_sent_to_login(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(URL).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, count):
     cards_bulk(user, count)

@@ -99,19 +99,6 @@ def test_unknown_id_is_404(auth_client):
     assert auth_client.get(reverse("practice:edit", args=[999999])).status_code == 404
 
 
-def test_anonymous_is_sent_to_login(client, user):
-    answer = AnswerFactory(user=user, body="mine")
-    response = client.post(_url(answer), {"body": "changed"})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    answer.refresh_from_db()
-    assert answer.body == "mine"
-
-
-def test_wrong_method(auth_client, user):
-    assert auth_client.put(_url(AnswerFactory(user=user))).status_code == 405
-
-
 def test_query_count_is_fixed(auth_client, user, django_assert_num_queries):
     answer = _answer(user)
     # session, user, answer, tagged mistakes, mistake pairs

@@ -10,9 +10,11 @@ import pytest
 
 from prepapp.practice import feedback
 from prepapp.practice.feedback import CHECKS, FeedbackFinding, answer_feedback, checks_expected
+from prepapp.practice.feedback.quantities import sentence_quantities
 from prepapp.practice.feedback.reading import min_words_for
 from prepapp.practice.feedback.registry import REGISTRY, feedback_check
-from prepapp.practice.feedback.text import AnswerText, sentence_quantities, structure_evidence
+from prepapp.practice.feedback.structure import structure_evidence
+from prepapp.practice.feedback.text import AnswerText
 from prepapp.practice.feedback.vocabulary import vocabulary_load, vocabulary_parse
 from tests.practice.feedback_examples import STRONG, WEAK
 

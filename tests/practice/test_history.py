@@ -77,16 +77,6 @@ def test_unknown_question_is_404(auth_client):
     assert auth_client.get(reverse("practice:own_history", args=[999999])).status_code == 404
 
 
-def test_anonymous_is_sent_to_login(client):
-    response = client.get(_url(_question()))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.post(_url(_question())).status_code == 405
-
-
 @pytest.mark.parametrize("count", [1, 200])
 def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, count):
     question = Question.objects.order_by("pk").first()

@@ -163,17 +163,6 @@ def test_unknown_question_is_404(auth_client, query):
     assert auth_client.get(URL + query).status_code == 404
 
 
-def test_anonymous_is_sent_to_login(client):
-    response = client.post(_url(bank_question()), {"body": "x"})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    assert not Answer.objects.exists()
-
-
-def test_wrong_method(auth_client):
-    assert auth_client.put(URL).status_code == 405
-
-
 def test_query_count_is_fixed(auth_client, django_assert_num_queries):
     url = _url(bank_question())
     # session, user, question, mistake pairs

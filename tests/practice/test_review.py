@@ -106,17 +106,6 @@ def test_unknown_id_is_404(auth_client):
     )
 
 
-def test_anonymous_is_sent_to_login(client, card):
-    response = client.post(_url(card), {"rating": "3"})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    assert not ReviewLog.objects.exists()
-
-
-def test_wrong_method(auth_client, card):
-    assert auth_client.get(_url(card)).status_code == 405
-
-
 def test_a_second_grade_of_the_same_review_is_refused_with_a_message(auth_client, user, card):
     """Easy, then Again a second later: only Easy is logged, and the second is told why."""
     answer = AnswerFactory(user=user, question=card.question)

@@ -1,8 +1,9 @@
 """Automatic feedback on a practice answer: deterministic checks, one per mistake to avoid.
 
 ``answer_feedback(text, checks=..., minutes=..., vocabulary=...)`` reads the answer once
-(text.py), matches the pack's vocabulary (vocabulary.py) and runs the checks the question calls
-for (checks.py, registered in registry.py). Pure: no database, no network, the same findings
+(text.py; quantities.py and structure.py find its measures and its shape, reading.py gathers
+what the checks ask), matches the pack's vocabulary (vocabulary.py) and runs the checks the
+question calls for (checks_*.py, imported in order by checks.py, registered in registry.py). Pure: no database, no network, the same findings
 for the same input. Which checks a question calls for is content (expectations.py merges the
 round's, the topic's and the question's own).
 """

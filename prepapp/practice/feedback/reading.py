@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from prepapp.practice.feedback.text import AnswerText, sentence_quantities, structure_evidence
+from prepapp.practice.feedback.quantities import sentence_quantities
+from prepapp.practice.feedback.structure import structure_evidence
+from prepapp.practice.feedback.text import AnswerText
 from prepapp.practice.feedback.vocabulary import Match, Vocabulary
 
 # The fewest words an answer needs, by the round's length (minutes, inclusive upper bound).

@@ -41,6 +41,11 @@ class FeedbackCheck:
 REGISTRY: dict[str, FeedbackCheck] = {}
 
 
+def sentences_first(sentences, limit: int = 3) -> tuple[int, ...]:
+    """The first few distinct sentence indices, in order: an outcome's evidence stays short."""
+    return tuple(sorted(set(sentences))[:limit])
+
+
 def feedback_check(
     code: str, *, title: str, mistake: str, rule: str, kind: str, covers: tuple[str, ...] = ()
 ):

@@ -26,8 +26,9 @@ from tests.practice.factories import (
     UserQuestionFactory,
     bank_question,
 )
-from tests.sweep_payloads import NEW_PASSWORD, answer_data, mock_data, own_item_data
-from tests.sweep_support import dummy_url, parametrised_names, snapshot, snapshot_diff
+from tests.security.payloads import NEW_PASSWORD, answer_data, mock_data, own_item_data
+from tests.security.rows import snapshot, snapshot_diff
+from tests.security.walker import dummy_url, parametrised_names
 
 pytestmark = pytest.mark.django_db
 

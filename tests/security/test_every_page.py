@@ -1,4 +1,4 @@
-"""Walks every URL of the site (see tests/site_pages.py): HEAD answers like GET."""
+"""Walks every URL of the site (tests/security/walker.py): HEAD answers like GET."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from tests.site_pages import html_pages, site_urls
-from tests.sweep_support import is_public
+from tests.security.walker import html_pages, is_public, site_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """Every response to a signed-in user carries `Cache-Control: private, no-store`.
 
 Walks every URL pattern from the resolver (admin aside): GET and POST as the owner of
-the object the URL names (tests/test_object_access.py's OWNED), or with dummy values
+the object the URL names (test_object_access.py's OWNED), or with dummy values
 for the rest. Whatever the status (200, 302, 404, 405, 429), the header is there.
 """
 
@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.cache import get_max_age
 
-from tests.sweep_support import dummy_url, url_names
-from tests.test_object_access import OWNED
+from tests.security.test_object_access import OWNED
+from tests.security.walker import dummy_url, url_names
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Every POST view is throttled, or is listed here with the reason it need not be.
 
-The list of POST views comes from the resolver (tests/sweep_support.py), so a new view
+The list of POST views comes from the resolver (tests/security/walker.py), so a new view
 that accepts POST fails `test_every_post_view_is_listed` until it joins THROTTLED (with
 an attempt that counts, tested to reach a 429) or NOT_THROTTLED (with its reason).
 """
@@ -19,7 +19,7 @@ from django_ratelimit.core import _split_rate
 
 from prepapp.throttle import RESET_PER_EMAIL, SIGNUP_PER_IP
 from tests.factories import PASSWORD
-from tests.sweep_support import post_accepting_names
+from tests.security.walker import post_accepting_names
 
 pytestmark = pytest.mark.django_db
 
