@@ -24,6 +24,9 @@ PUBLIC = {
     "favicon",
     "security_txt",
     "change_password",
+    # A reminder mail's unsubscribe links: the signed token in the URL is the credential.
+    "reminders:unsubscribe",
+    "reminders:one_click",
 }
 
 # Dummy values per converter class: good enough to resolve, pointing at nothing.

@@ -1,10 +1,14 @@
-"""Queue the reminder mails due now; with --every, keep doing so (make run's scheduler)."""
+"""Queue the reminder mails due now; with --every, keep doing so (make run's scheduler).
+
+Each run also prunes finished tasks older than a day (failed ones after a week).
+"""
 
 from __future__ import annotations
 
 import signal
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
@@ -32,6 +36,10 @@ class Command(BaseCommand):
             while True:
                 close_old_connections()
                 count = reminders_enqueue()
+                # Finished tasks hold the mail they sent (reset links too): keep a day.
+                call_command(
+                    "prune_db_task_results", min_age_days=1, failed_min_age_days=7, verbosity=0
+                )
                 if options["verbosity"] > 1 or (count and options["verbosity"]):
                     self.stdout.write(f"{count} reminder(s) queued")
                 if every <= 0:
