@@ -34,6 +34,7 @@ from prepapp.practice.answers import answer_save
 from prepapp.practice.models import Answer
 from prepapp.practice.rubric import ALL_DIMENSIONS, round_dimensions, score_field
 from prepapp.practice.scheduling import card_review
+from prepapp.reminders.unsubscribe import unsubscribe_token
 from tests.checklist.factories import ItemStateFactory, OwnItemFactory, pack_item
 from tests.factories import PASSWORD, UserFactory
 from tests.mocks.factories import MockInterviewFactory
@@ -278,6 +279,18 @@ FORMS: dict[str, Form] = {
             "interview_date": (timezone.localdate() + timedelta(days=30)).isoformat(),
         },
     ),
+    "reminders:settings": Form(
+        {
+            "digest": Field(CHOICE, required=True),
+            "digest_weekday": Field(CHOICE, required=True),
+            "send_hour": Field(CHOICE, required=True),
+            # Checkboxes: any value sent means "on", none means "off".
+            "mock_reminder": Field(IGNORED),
+            "countdown": Field(IGNORED),
+        },
+        _url("reminders:settings"),
+        lambda user: {"digest": "weekly", "digest_weekday": "2", "send_hour": "18"},
+    ),
     "accounts:email_change": Form(
         {"email": Field(EMAIL, required=True), "password": Field(PASSWORD_KIND, required=True)},
         _url("accounts:email_change"),
@@ -411,6 +424,8 @@ FORMS: dict[str, Form] = {
 # Accept POST but have no fields to vary: their ids are swept in test_object_access.py.
 POST_WITHOUT_FIELDS = {
     "accounts:logout",
+    "reminders:one_click",
+    "reminders:unsubscribe",
     "checklist:own_delete",
     "mocks:delete",
     "mocks:done",
@@ -661,6 +676,8 @@ def test_junk_data_on_field_less_posts(user, pack, name):
         "mocks:delete": [mock.pk],
         "mocks:done": [mock.pk],
         "practice:delete": [answer.pk],
+        "reminders:one_click": [unsubscribe_token(user, "digest")],
+        "reminders:unsubscribe": [unsubscribe_token(user, "digest")],
     }.get(name, [])
     url = reverse(name, args=kwargs)
     # A NUL anywhere is refused before the view runs (prepapp.middleware), changing nothing.
@@ -911,6 +928,8 @@ def _get_urls(user) -> dict[str, str]:
         "practice:history": [answer.question.slug],
         "practice:own_history": [own_question.pk],
         "practice:review": [card.pk],
+        "reminders:one_click": [unsubscribe_token(user, "digest")],
+        "reminders:unsubscribe": [unsubscribe_token(user, "digest")],
     }
     urls = {}
     for name, pattern in url_patterns().items():

@@ -38,16 +38,22 @@ def _invalid(request):
 @login_not_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
-    """The link in the mail's text: a page to confirm on (a GET changes nothing, so a
-    link scanner opening it unsubscribes no one), then a POST with the CSRF token."""
+    """The link in the mail's text: a page that says whether that reminder is on, with a
+    button to turn it off (a GET changes nothing, so a link scanner opening it unsubscribes
+    no one); the POST carries the CSRF token and comes back here."""
     read = unsubscribe_token_read(token)
     if read is None:
         return _invalid(request)
     user_id, kind = read
-    done = request.method == "POST"
-    if done:
+    if request.method == "POST":
         reminder_unsubscribe(user_id, kind)
-    context = {"token": token, "kind": ReminderSent.Kind(kind).label, "done": done}
+        return redirect("reminders:unsubscribe", token)
+    preferences = ReminderSettings.objects.filter(user_id=user_id).first()
+    context = {
+        "token": token,
+        "kind": ReminderSent.Kind(kind).label,
+        "on": bool(preferences and preferences.wants(kind)),
+    }
     return render(request, "reminders/unsubscribe.html", context)
 
 
@@ -62,8 +68,4 @@ def one_click(request, token):
     if read is None:
         return _invalid(request)
     reminder_unsubscribe(*read)
-    return render(
-        request,
-        "reminders/unsubscribe.html",
-        {"done": True, "kind": ReminderSent.Kind(read[1]).label},
-    )
+    return redirect("reminders:unsubscribe", token)

@@ -75,7 +75,7 @@ def test_digest_arrives_once_with_the_users_day_and_stops_after_unsubscribe(
     response = Client(enforce_csrf_checks=True).post(
         one_click, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
     )
-    assert response.status_code == 200
+    assert response.status_code == 302
     assert ReminderSettings.objects.get(user=user).digest == "off"
 
     # The next morning the reviews are still due, but no digest comes.
