@@ -42,3 +42,6 @@ def email_change(user, new_email: str) -> None:
         # Taken between the form's check and now.
         user.email = old_email
         raise EmailChangeFailed("An account with this email address already exists.") from None
+    except BaseException:
+        user.email = old_email  # rolled back: the object says what the database says
+        raise

@@ -112,6 +112,7 @@ def test_when_the_notice_cannot_be_queued_nothing_changes(user, monkeypatch):
     old = user.email
     with pytest.raises(DatabaseError):
         email_change(user, "new@example.org")
+    assert user.email == old
     user.refresh_from_db()
     assert user.email == old
     assert not User.objects.filter(email="new@example.org").exists()

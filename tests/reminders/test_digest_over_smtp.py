@@ -6,13 +6,21 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from prepapp.library.models import Question
 from prepapp.reminders.models import ReminderSent, ReminderSettings
-from tests.accounts.test_mail_over_smtp import _body, smtp  # noqa: F401 - a fixture
+from tests.accounts.test_mail_over_smtp import (  # noqa: F401 - smtp is a fixture
+    Inbox,
+    _body,
+    _free_port,
+    _smtp_settings,
+    smtp,
+)
 from tests.mocks.factories import MockInterviewFactory
 from tests.practice.factories import ReviewCardFactory
 from tests.reminders.factories import ReminderSettingsFactory
@@ -83,3 +91,33 @@ def test_digest_arrives_once_with_the_users_day_and_stops_after_unsubscribe(
     _scheduler_and_worker()
     assert len(smtp.messages) == 1
     assert ReminderSent.objects.filter(user=user).count() == 1
+
+
+def test_a_refused_digest_is_retried_by_the_worker_and_sent_once(
+    task_queue, clock, settings, user
+):
+    port = _free_port()
+    _smtp_settings(settings, port)  # nothing listens there yet
+    ReminderSettingsFactory(user=user, digest="daily", send_hour=8)
+    ReviewCardFactory(user=user, due=clock.now - timedelta(hours=1))
+    _scheduler_and_worker()
+    sent = ReminderSent.objects.get(user=user)
+    assert (sent.attempts, sent.sent_at, sent.sending_since) == (1, None, None)
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.run_after == clock.now + timedelta(minutes=1)
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        _scheduler_and_worker()  # the retry is not due yet
+        assert inbox.messages == []
+        clock.set(clock.now + timedelta(minutes=2))
+        _scheduler_and_worker()
+        _scheduler_and_worker()
+    finally:
+        controller.stop()
+    assert len(inbox.messages) == 1
+    sent.refresh_from_db()
+    assert sent.attempts == 2
+    assert sent.sent_at == clock.now
