@@ -5,6 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
+# The Procfile's commands find the virtualenv through this.
+export BIN
 
 .PHONY: run test setup lint bench demo e2e mutate clean html-checker
 
@@ -38,9 +40,10 @@ setup: $(VENV)/.deps
 	$(BIN)/python manage.py feedback_refresh
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
+# The web server, the task worker (mail) and the reminder scheduler: see Procfile.
 run: setup
-	@echo "prepapp on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
-	exec $(BIN)/gunicorn prepapp.wsgi -c gunicorn.conf.py
+	@echo "prepapp on http://127.0.0.1:$(PORT)/ with its mail worker and reminder scheduler (Ctrl-C stops them)"
+	exec $(BIN)/honcho start -f Procfile
 
 lint: $(VENV)/.deps
 	$(BIN)/ruff check .
@@ -54,7 +57,7 @@ demo: setup
 	$(BIN)/python manage.py seed_demo
 	@echo "prepapp demo on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	@echo "Sign in as demo@example.org / demo-password-123"
-	exec $(BIN)/gunicorn prepapp.wsgi -c gunicorn.conf.py
+	exec $(BIN)/honcho start -f Procfile
 
 bench: setup
 	@# wrk is the load generator: Debian's package, installed here when we can.

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "django_ratelimit",
+    "django_tasks_db",
     "prepapp.accounts",
     "prepapp.library",
     "prepapp.checklist",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "prepapp.mocks",
     "prepapp.dashboard",
     "prepapp.demo",
+    "prepapp.reminders",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +241,14 @@ if email_host := env_str("EMAIL_HOST"):
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "prepapp <noreply@localhost>")
+# Mail written outside a request (reminders, the worker) links here: no request to ask.
+SITE_URL = env_str("PREPAPP_SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
+
+# Background work (every mail, the reminder digests): Django's tasks, stored in the
+# database by django-tasks-db and run by `manage.py db_worker` (make run starts one).
+# The database is the queue, so no broker to run, and a task enqueued inside a
+# transaction is committed or rolled back with it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Who runs this site, for security reports (security.txt) and the email-change notice.
 SECURITY_CONTACT = env_str("DJANGO_SECURITY_CONTACT", "mailto:security@prepapp.example")
 # Until when that contact holds (RFC 9116 asks for less than a year ahead). Unset: 180

@@ -26,6 +26,7 @@ urlpatterns = [
     path("practice/", include("prepapp.practice.urls")),
     path("mocks/", include("prepapp.mocks.urls")),
     path("library/", include("prepapp.library.urls")),
+    path("accounts/settings/reminders/", include("prepapp.reminders.urls")),
     path("admin/", admin.site.urls),
 ]
 

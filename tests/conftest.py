@@ -23,6 +23,30 @@ def pytest_configure(config):
     }
     # Argon2 is deliberately slow; tests need speed, not strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks (every mail) run at once, in the test, with no worker; tests of the worker
+    # itself switch to the database backend with the `task_queue` fixture.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+def _task_backends_reset() -> None:
+    # Django caches the backends and does not listen for TASKS changing.
+    from asgiref.local import Local
+    from django.tasks import task_backends
+
+    task_backends.__dict__.pop("settings", None)
+    task_backends._settings = None
+    task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture
+def task_queue(settings):
+    """Tasks go into the database (django-tasks-db), as in production, until a test runs
+    the worker: `call_command("db_worker", batch=True, ...)`."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    _task_backends_reset()
+    yield
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    _task_backends_reset()
 
 
 @pytest.fixture(scope="session")

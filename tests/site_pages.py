@@ -16,6 +16,7 @@ from prepapp.demo.seeding import demo_seed
 from prepapp.library.models import ChecklistItem
 from prepapp.mocks.models import MockInterview
 from prepapp.practice.models import Answer, ReviewCard
+from prepapp.reminders.unsubscribe import unsubscribe_token
 from tests.mocks.factories import CalendarFeedFactory
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
 
@@ -54,6 +55,8 @@ def site_seed(user) -> dict[str, list]:
         "practice:history": [answer.question.slug],
         "practice:own_history": [own_question.pk],
         "practice:review": [card.pk],
+        "reminders:unsubscribe": [unsubscribe_token(user, "digest")],
+        "reminders:one_click": [unsubscribe_token(user, "digest")],
     }
 
 

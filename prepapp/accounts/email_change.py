@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-import smtplib
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-log = logging.getLogger(__name__)
+from prepapp.accounts.mail import mail_send
 
 
 class EmailChangeFailed(Exception):
@@ -19,11 +15,12 @@ class EmailChangeFailed(Exception):
 
 
 def email_change(user, new_email: str) -> None:
-    """Send the notice to the old address, then store the new one.
+    """Store the new address and queue the notice to the old one, in one transaction.
 
-    The notice goes first: if it cannot be handed to the mail server nothing
-    changes, because a change the owner never hears of is what an attacker
-    holding a session would want.
+    The notice is a task row written with the change: both commit or neither does, so
+    a change the owner never hears of (what an attacker holding a session would want)
+    cannot happen, and a mail server that is down delays the notice (the worker retries)
+    instead of losing it.
     """
     old_email = user.email
     context = {
@@ -32,24 +29,19 @@ def email_change(user, new_email: str) -> None:
         "when": timezone.now(),
         "contact": settings.SECURITY_CONTACT,
     }
-    try:
-        send_mail(
-            render_to_string("accounts/email_changed_subject.txt", context).strip(),
-            render_to_string("accounts/email_changed_email.txt", context),
-            None,
-            [old_email],
-        )
-    except (smtplib.SMTPException, OSError):
-        log.exception("email change notice to the old address failed; nothing changed")
-        raise EmailChangeFailed(
-            "We could not send the notice to your current address, so nothing was changed. "
-            "Please try again later."
-        ) from None
     user.email = new_email
     try:
         with transaction.atomic():
             user.save(update_fields=["email"])
+            mail_send(
+                render_to_string("accounts/email_changed_subject.txt", context).strip(),
+                render_to_string("accounts/email_changed_email.txt", context),
+                [old_email],
+            )
     except IntegrityError:
         # Taken between the form's check and now.
         user.email = old_email
         raise EmailChangeFailed("An account with this email address already exists.") from None
+    except BaseException:
+        user.email = old_email  # rolled back: the object says what the database says
+        raise

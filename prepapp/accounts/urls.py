@@ -5,7 +5,7 @@ from django.urls import path, reverse_lazy
 from django.views.decorators.http import require_http_methods
 
 from prepapp.accounts import views
-from prepapp.accounts.forms import SignInForm
+from prepapp.accounts.forms import QueuedPasswordResetForm, SignInForm
 from prepapp.accounts.lockout import password_attempts_guarded
 from prepapp.throttle import RESET_PER_EMAIL, RESET_PER_IP, post_throttled
 
@@ -44,6 +44,7 @@ urlpatterns = [
         get_or_post(
             post_throttled("password_reset", per_ip=RESET_PER_IP, per_email=RESET_PER_EMAIL)(
                 auth_views.PasswordResetView.as_view(
+                    form_class=QueuedPasswordResetForm,
                     success_url=reverse_lazy("accounts:password_reset_done"),
                     email_template_name="registration/password_reset_email.txt",
                 )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import smtplib
-
 import pytest
 from django.core import mail
+from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 
+from prepapp.accounts.email_change import email_change
 from prepapp.accounts.models import User
 from tests.factories import PASSWORD
 
@@ -103,18 +103,30 @@ def test_bad_email_keeps_the_text(auth_client, user):
     assert user.email == old
 
 
-def test_when_the_notice_cannot_be_sent_nothing_changes(auth_client, user, monkeypatch):
+def test_when_the_notice_cannot_be_queued_nothing_changes(user, monkeypatch):
+    # The notice is a task row written in the change's transaction: no notice, no change.
     def refuse(*args, **kwargs):
-        raise smtplib.SMTPServerDisconnected("down")
+        raise DatabaseError("the task table is unwritable")
 
-    monkeypatch.setattr("prepapp.accounts.email_change.send_mail", refuse)
+    monkeypatch.setattr("prepapp.accounts.email_change.mail_send", refuse)
     old = user.email
-    response = _change(auth_client, "new@example.org")
-    assert response.status_code == 200
-    assert "could not send the notice" in response.content.decode()
+    with pytest.raises(DatabaseError):
+        email_change(user, "new@example.org")
+    assert user.email == old
     user.refresh_from_db()
     assert user.email == old
     assert not User.objects.filter(email="new@example.org").exists()
+
+
+def test_the_notice_waits_in_the_queue_with_the_change(task_queue, auth_client, user):
+    from django_tasks_db.models import DBTaskResult
+
+    old = user.email
+    assert _change(auth_client, "new@example.org").status_code == 302
+    assert mail.outbox == []  # not sent in the request
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.task_path == "prepapp.accounts.mail.message_deliver"
+    assert queued.args_kwargs["args"][2] == [old]
 
 
 def test_wrong_method(auth_client):

@@ -14,8 +14,10 @@ import socket
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import PASSWORD
 
@@ -101,13 +103,44 @@ def test_unknown_address_gets_no_mail_over_smtp(smtp, client):
     assert smtp.messages == []
 
 
-def test_mail_server_down_means_the_email_does_not_change(settings, auth_client, user):
-    _smtp_settings(settings, _free_port())  # nothing listens there
+def _worker_run() -> None:
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+
+def test_mail_server_down_delays_the_notice_and_a_retry_sends_it_once(
+    task_queue, settings, auth_client, user
+):
+    from django_tasks_db.models import DBTaskResult
+
+    port = _free_port()
+    _smtp_settings(settings, port)  # nothing listens there yet
     old = user.email
     response = auth_client.post(
         reverse("accounts:email_change"), {"email": "moved@example.org", "password": PASSWORD}
     )
-    assert response.status_code == 200
-    assert "could not send the notice" in response.content.decode()
+    assert response.status_code == 302  # the request never waits for the mail server
     user.refresh_from_db()
-    assert user.email == old
+    assert user.email == "moved@example.org"
+
+    _worker_run()
+    failed, retry = DBTaskResult.objects.order_by("enqueued_at")
+    assert failed.status == "FAILED"
+    assert "ConnectionRefusedError" in failed.exception_class_path
+    assert retry.status == "READY"
+    assert retry.args_kwargs["kwargs"]["attempt"] == 2
+    assert retry.run_after > timezone.now()  # later, not in a tight loop
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        _worker_run()  # not due yet: nothing sent
+        assert inbox.messages == []
+        DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+        _worker_run()
+        _worker_run()  # a second pass finds nothing more to send
+    finally:
+        controller.stop()
+    ((_sender, recipients, message),) = inbox.messages
+    assert recipients == [old]
+    assert "moved@example.org" in _body(message)

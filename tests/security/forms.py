@@ -38,6 +38,7 @@ from prepapp.library.rubric import round_dimensions
 from prepapp.mocks.forms import MockInterviewForm
 from prepapp.practice.forms import AnswerForm, ReviewForm, UserQuestionForm
 from prepapp.practice.models import Answer
+from prepapp.reminders.forms import ReminderSettingsForm
 from tests.checklist.factories import ItemStateFactory, OwnItemFactory, pack_item
 from tests.factories import PASSWORD
 from tests.mocks.factories import MockInterviewFactory
@@ -176,6 +177,11 @@ FORMS: dict[str, Form] = {
             "time_zone": "Europe/Berlin",
         },
     ),
+    "reminders:settings": Form(
+        lambda user: [ReminderSettingsForm()],
+        _url("reminders:settings"),
+        lambda user: {"digest": "weekly", "digest_weekday": "2", "send_hour": "18"},
+    ),
     "accounts:email_change": Form(
         lambda user: [EmailChangeForm(user, request=_request(user))],
         _url("accounts:email_change"),
@@ -291,6 +297,8 @@ POST_WITHOUT_FIELDS = {
     "mocks:done",
     "mocks:feed_reset",
     "practice:delete",
+    "reminders:one_click",
+    "reminders:unsubscribe",
 }
 # A file upload: swept by tests/portability/test_import_fuzz.py.
 UPLOADS = {"accounts:import"}

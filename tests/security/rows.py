@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 # The apps whose tables hold a user's own rows (the content pack in `library` is shared).
-USER_APPS = ("accounts", "checklist", "practice", "mocks")
+USER_APPS = ("accounts", "checklist", "practice", "mocks", "reminders")
 # Django's permission tables: the app never writes them, so snapshots skip them.
 UNUSED = {"accounts.User_groups", "accounts.User_user_permissions"}
 # Bumped by any successful POST (cache versioning) or by signing in, or the calendar

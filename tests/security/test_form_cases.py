@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from prepapp.reminders.unsubscribe import unsubscribe_token
 from tests.checklist.factories import OwnItemFactory
 from tests.mocks.factories import MockInterviewFactory
 from tests.practice.factories import AnswerFactory
@@ -90,6 +91,8 @@ def test_junk_data_on_field_less_posts(user, pack, name):
         "mocks:delete": [mock.pk],
         "mocks:done": [mock.pk],
         "practice:delete": [answer.pk],
+        "reminders:one_click": [unsubscribe_token(user, "digest")],
+        "reminders:unsubscribe": [unsubscribe_token(user, "digest")],
     }.get(name, [])
     url = reverse(name, args=kwargs)
     # A NUL anywhere is refused before the view runs (prepapp.middleware), changing nothing.

@@ -69,6 +69,9 @@ ALLOWED = {
     "practice:new": BOTH,
     "practice:own_history": GET,
     "practice:review": POST,
+    "reminders:one_click": POST,
+    "reminders:settings": BOTH,
+    "reminders:unsubscribe": BOTH,
     "robots_txt": GET,
     "security_txt": GET,
 }

@@ -114,6 +114,8 @@ SHARED = {
     "library:question": "slug of shared content: 200 for everyone",
     "mocks:feed": "public, token-based: the token is the credential",
     "practice:history": "slug of a shared bank question: only the viewer's attempts",
+    "reminders:one_click": "public, signed token: the token is the credential (tests/reminders/test_views.py)",
+    "reminders:unsubscribe": "public, signed token: the token is the credential (tests/reminders/test_views.py)",
 }
 
 PARAMETRISED = parametrised_names()

@@ -134,6 +134,9 @@ NOT_THROTTLED = {
     "practice:edit": OWN_ROWS,
     "practice:delete": OWN_ROWS,
     "practice:review": OWN_ROWS,
+    "reminders:settings": "signed in; the caller's own reminder settings",
+    "reminders:unsubscribe": "the signed token is the credential; it only turns a reminder off",
+    "reminders:one_click": "the signed token is the credential; it only turns a reminder off",
 }
 
 

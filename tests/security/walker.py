@@ -27,6 +27,9 @@ PUBLIC = {
     "robots_txt",
     "favicon",
     "security_txt",
+    # A reminder mail's unsubscribe links: the signed token in the URL is the credential.
+    "reminders:unsubscribe",
+    "reminders:one_click",
     "change_password",
 }
 
