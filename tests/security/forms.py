@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.test import Client, RequestFactory
@@ -28,6 +28,7 @@ from prepapp.accounts.forms import (
     DeleteAccountForm,
     EmailChangeForm,
     ProfileForm,
+    QueuedPasswordResetForm,
     SignInForm,
     SignUpForm,
 )
@@ -222,7 +223,7 @@ FORMS: dict[str, Form] = {
         state=lambda client, user: _signed_in(client),
     ),
     "accounts:password_reset": Form(
-        lambda user: [PasswordResetForm()],
+        lambda user: [QueuedPasswordResetForm()],
         _url("accounts:password_reset"),
         lambda user: {"email": user.email},
         anonymous=True,
