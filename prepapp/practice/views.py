@@ -16,6 +16,7 @@ from prepapp.fields import id_parse
 from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import MistakePair, Question
 from prepapp.navigation import next_url_safe
+from prepapp.practice.answer_list import answers_listed, listed_rows
 from prepapp.practice.answers import answer_expectations, answer_save
 from prepapp.practice.attempts import attempts_compare
 from prepapp.practice.feedback import CHECKS
@@ -136,7 +137,9 @@ def answers(request):
     queryset = answers_filter(
         Answer.objects.for_user(request.user).select_related(*ANSWER_RELATED), filters
     )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(answers_listed(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    listed_rows(page.object_list)
     context = {"filter_form": filter_form, "page": page, "filtered": bool(filters)}
     return render_partial_or_page(request, "practice/answers.html", "results", context)
 
