@@ -70,7 +70,6 @@ MIDDLEWARE = [
     "prepapp.middleware.PrivateCacheMiddleware",
     # Sign-in is required everywhere except views marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "prepapp.accounts.middleware.DataVersionMiddleware",
     # After authentication: pages, forms and dates use the signed-in user's zone.
     "prepapp.accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.checklist.forms import NoteForm, OwnItemForm, TickForm
 from prepapp.checklist.models import OwnItem
 from prepapp.checklist.progress import progress_compute
@@ -158,6 +159,7 @@ def own_add(request):
         item = form.save(commit=False)
         item.user = request.user
         item.save()
+        data_version_bump(request.user)
         request.session[ADDED_KEY] = item.pk
         return HttpResponseRedirect(_index_url(anchor=dom_id("own", item.pk)))
     return render(request, "checklist/own_form.html", {"form": form, "item": None})
@@ -169,6 +171,7 @@ def own_edit(request, pk: int):
     form = OwnItemForm(request.POST if request.method == "POST" else None, instance=item)
     if request.method == "POST" and form.is_valid():
         form.save()
+        data_version_bump(request.user)
         messages.success(request, "Item saved.")
         return HttpResponseRedirect(_index_url(anchor=dom_id("own", item.pk)))
     return render(request, "checklist/own_form.html", {"form": form, "item": item})
@@ -179,6 +182,7 @@ def own_delete(request, pk: int):
     item = get_object_or_404(OwnItem, pk=pk, user=request.user)
     if request.method == "POST":
         item.delete()
+        data_version_bump(request.user)
         messages.success(request, "Item deleted.")
         return HttpResponseRedirect(_index_url())
     return render(request, "checklist/own_delete.html", {"item": item})

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.fields import id_parse
 from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import Round
@@ -107,6 +108,7 @@ def create(request):
         form = MockInterviewForm(request.POST, user=request.user)
         if form.is_valid():
             mock = form.save()
+            data_version_bump(request.user)
             _saved_message(request, mock)
             return redirect(mock)
     else:
@@ -133,6 +135,7 @@ def edit(request, pk):
         form = MockInterviewForm(request.POST, instance=mock, user=request.user)
         if form.is_valid():
             form.save()
+            data_version_bump(request.user)
             _saved_message(request, mock)
             return redirect(mock)
     else:
@@ -167,6 +170,7 @@ def delete(request, pk):
     )
     if request.method == "POST":
         mock.delete()
+        data_version_bump(request.user)
         messages.success(request, "Mock interview deleted.")
         return redirect("mocks:list")
     return render(request, "mocks/delete.html", {"mock": mock})
@@ -187,6 +191,7 @@ def mark_done(request, pk):
         return redirect(mock)
     mock.status = MockInterview.Status.DONE
     mock.save(update_fields=["status", "updated_at"])
+    data_version_bump(request.user)
     messages.success(request, "Marked as done. Add your feedback below.")
     return redirect(reverse("mocks:edit", args=[mock.pk]) + "#feedback")
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.fields import id_parse
 from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import MistakePair, Question
@@ -301,6 +302,7 @@ def delete(request, pk):
     answer = _user_answer(request, pk)
     if request.method == "POST":
         answer.delete()
+        data_version_bump(request.user)
         messages.success(request, "Answer deleted.")
         return redirect("practice:answers")
     return render(request, "practice/delete.html", {"answer": answer})

@@ -193,7 +193,7 @@ def test_htmx_query_count_is_constant(auth_client, user, count, django_assert_nu
     item = pack_item()
     note_set(user, item, "before")
     url = _url(item)
-    # session, user, item, update, row, sources, data-version bump (accounts middleware)
+    # session, user, item, update, row, sources, data-version bump (note_set)
     with django_assert_num_queries(7):
         response = auth_client.post(url, {"note": "after"}, **HTMX)
     assert "after" in response.content.decode()

@@ -17,9 +17,9 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
 from django.utils import timezone
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.accounts.models import User, time_zone_default
 from prepapp.accounts.portability.bulk import (
     Statement,
@@ -659,8 +659,7 @@ def _write(user, profile_fields: list[str], statements: list[Statement]) -> None
         if profile_fields:
             user.save(update_fields=profile_fields)
         statements_run(statements)
-        # Imports also run outside a request (seed_demo), where no middleware sees them.
-        User.objects.filter(pk=user.pk).update(data_version=F("data_version") + 1)
+        data_version_bump(user)
 
 
 def account_delete(user) -> None:
