@@ -67,8 +67,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
-    # Bumped after every successful POST the user makes (see DataVersionMiddleware),
-    # so pages that cache a summary of the user's data know when it went stale.
+    # Bumped by every write service that changes what the dashboard shows
+    # (prepapp/accounts/data_version.py), so its cached overview knows when it went stale.
     data_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()

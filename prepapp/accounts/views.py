@@ -9,6 +9,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.accounts.deletion import account_delete
 from prepapp.accounts.email_change import EmailChangeFailed, email_change
 from prepapp.accounts.forms import (
@@ -43,6 +44,8 @@ def settings_page(request):
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        # The dashboard shows the interview date and the zone's "today".
+        data_version_bump(request.user)
         messages.success(request, "Your settings are saved.")
         return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})

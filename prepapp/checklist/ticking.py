@@ -13,6 +13,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.checklist.models import ItemState, OwnItem
 from prepapp.library.models import ChecklistItem
 
@@ -35,33 +36,42 @@ def _state_insert(user, target: Target, **values) -> None:
 
 def tick_set(user, target: Target, done: bool, *, now: datetime | None = None) -> None:
     """Mark the item done (keeping the first tick's time) or not done. Idempotent."""
+    if _tick_write(user, target, done, now=now):
+        data_version_bump(user)
+
+
+def _tick_write(user, target: Target, done: bool, *, now: datetime | None) -> bool:
+    """Whether a row changed: a repeated tick writes nothing."""
     states = _states(user, target)
     if not done:
         # No row means never ticked: nothing to clear and nothing to create.
-        states.update(ticked_at=None, updated_at=timezone.now())
-        return
+        return bool(
+            states.filter(ticked_at__isnull=False).update(
+                ticked_at=None, updated_at=timezone.now()
+            )
+        )
     now = now or timezone.now()
     # A second tick (double click, stale tab) must not move the time of the first.
-    if (
-        states.filter(ticked_at__isnull=True).update(ticked_at=now, updated_at=now)
-        or states.exists()
-    ):
-        return
+    if states.filter(ticked_at__isnull=True).update(ticked_at=now, updated_at=now):
+        return True
+    if states.exists():
+        return False
     try:
         _state_insert(user, target, ticked_at=now)
     except IntegrityError:
         # A concurrent request created the row between our check and our insert.
-        states.filter(ticked_at__isnull=True).update(ticked_at=now, updated_at=now)
+        return bool(states.filter(ticked_at__isnull=True).update(ticked_at=now, updated_at=now))
+    return True
 
 
 def note_set(user, target: Target, note: str) -> None:
     """Replace the user's note on the item."""
     states = _states(user, target)
-    if states.update(note=note, updated_at=timezone.now()):
-        return
-    if not note:
-        return
-    try:
-        _state_insert(user, target, note=note)
-    except IntegrityError:
-        states.update(note=note, updated_at=timezone.now())
+    if not states.update(note=note, updated_at=timezone.now()):
+        if not note:
+            return
+        try:
+            _state_insert(user, target, note=note)
+        except IntegrityError:
+            states.update(note=note, updated_at=timezone.now())
+    data_version_bump(user)

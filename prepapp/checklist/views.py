@@ -5,8 +5,10 @@ from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedire
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.checklist.forms import NoteForm, OwnItemForm, TickForm
 from prepapp.checklist.models import OwnItem
 from prepapp.checklist.progress import progress_compute
@@ -19,7 +21,7 @@ from prepapp.checklist.rows import (
     sources_by_topic,
 )
 from prepapp.checklist.ticking import note_set, tick_set
-from prepapp.htmx import partial_or_full
+from prepapp.htmx import partial_or_full, partial_wanted
 from prepapp.library.models import ChecklistItem
 from prepapp.navigation import next_url_safe
 from prepapp.owned import owned_or_404
@@ -55,9 +57,9 @@ def _row(request, kind: str, pk: int):
     return rows[0]
 
 
-def _row_response(request, row, *, note_form=None, with_progress=False, status=200):
+def _row_response(request, row, *, note_form=None, with_progress=False, status=200, show=None):
     """The htmx answer: the item's <li>, and the progress bars as out-of-band swaps."""
-    show = Show.clean(request.POST.get("show"))
+    show = show or Show.clean(request.POST.get("show"))
     parts = [
         render_to_string(
             f"{PAGE}#row", {"row": row, "show": show, "note_form": note_form}, request
@@ -121,9 +123,22 @@ def tick(request, pk: int, kind: str):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def note(request, pk: int, kind: str):
+    """The note editor: the checklist shows a link per row and loads this on demand."""
     target = _target(request, kind, pk)
+    if request.method != "POST":
+        row = _row(request, kind, pk)
+        show = Show.clean(request.GET.get("show"))
+        if partial_wanted(request):
+            response = _row_response(request, row, note_form=NoteForm(), show=show)
+        else:
+            form = NoteForm(initial={"note": row.note})
+            context = {"row": row, "form": form, "show": show}
+            response = render(request, "checklist/note.html", context)
+        # One URL, two answers (prepapp/htmx.py): caches must tell them apart.
+        patch_vary_headers(response, ("HX-Request",))
+        return response
     form = NoteForm(request.POST)
     if form.is_valid():
         note_set(request.user, target, form.cleaned_data["note"])
@@ -151,6 +166,7 @@ def own_add(request):
         item = form.save(commit=False)
         item.user = request.user
         item.save()
+        data_version_bump(request.user)
         request.session[ADDED_KEY] = item.pk
         return HttpResponseRedirect(_index_url(anchor=dom_id("own", item.pk)))
     return render(request, "checklist/own_form.html", {"form": form, "item": None})
@@ -162,6 +178,7 @@ def own_edit(request, pk: int):
     form = OwnItemForm(request.POST if request.method == "POST" else None, instance=item)
     if request.method == "POST" and form.is_valid():
         form.save()
+        data_version_bump(request.user)
         messages.success(request, "Item saved.")
         return HttpResponseRedirect(_index_url(anchor=dom_id("own", item.pk)))
     return render(request, "checklist/own_form.html", {"form": form, "item": item})
@@ -172,6 +189,7 @@ def own_delete(request, pk: int):
     item = owned_or_404(OwnItem, request.user, pk=pk)
     if request.method == "POST":
         item.delete()
+        data_version_bump(request.user)
         messages.success(request, "Item deleted.")
         return HttpResponseRedirect(_index_url())
     return render(request, "checklist/own_delete.html", {"item": item})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.mocks.models import MockInterview
 
 
@@ -36,4 +37,5 @@ def mock_mark_done(mock: MockInterview) -> bool:
         return False
     mock.status = MockInterview.Status.DONE
     mock.save(update_fields=["status", "updated_at"])
+    data_version_bump(mock.user_id)
     return True

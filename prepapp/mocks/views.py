@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.htmx import partial_or_full, render_partial_or_page
 from prepapp.library.models import Round
 from prepapp.library.rubric import scores_given
@@ -90,6 +91,7 @@ def create(request):
         form = MockInterviewForm(request.POST, user=request.user)
         if form.is_valid():
             mock = form.save()
+            data_version_bump(request.user)
             _saved_message(request, mock)
             return redirect(mock)
     else:
@@ -116,6 +118,7 @@ def edit(request, pk):
         form = MockInterviewForm(request.POST, instance=mock, user=request.user)
         if form.is_valid():
             form.save()
+            data_version_bump(request.user)
             _saved_message(request, mock)
             return redirect(mock)
     else:
@@ -143,6 +146,7 @@ def delete(request, pk):
     mock = owned_or_404(MockInterview.objects.select_related("round"), request.user, pk=pk)
     if request.method == "POST":
         mock.delete()
+        data_version_bump(request.user)
         messages.success(request, "Mock interview deleted.")
         return redirect("mocks:list")
     return render(request, "mocks/delete.html", {"mock": mock})

@@ -15,9 +15,8 @@ Rows carrying a uid (version 2 files) are matched on it, so two rows alike in co
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 
-from prepapp.accounts.models import User
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.checklist.models import ItemState, OwnItem
 from prepapp.mocks.models import MockInterview
 from prepapp.portability.building import ImportRows, rows_build
@@ -96,5 +95,4 @@ def _write(user, profile_fields: list[str], statements: list[Statement]) -> None
         if profile_fields:
             user.save(update_fields=profile_fields)
         statements_run(statements)
-        # Imports also run outside a request (seed_demo), where no middleware sees them.
-        User.objects.filter(pk=user.pk).update(data_version=F("data_version") + 1)
+        data_version_bump(user)

@@ -6,6 +6,7 @@ import dataclasses
 
 from django.db import transaction
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.library.content import PACK_PATH
 from prepapp.library.models import MistakePair
 from prepapp.practice import feedback
@@ -65,6 +66,7 @@ def answer_save(answer: Answer, *, mistakes=None) -> Answer:
             card_for_question(
                 answer.user, question=answer.question, user_question=answer.user_question
             )
+        data_version_bump(answer.user)
     return answer
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.practice.models import ReviewCard, ReviewLog
 
 # fsrs's default learning steps (1 and 10 minutes) suit flashcards; practising a
@@ -85,6 +86,7 @@ def card_review(card: ReviewCard, rating: int, *, answer=None, now=None) -> Revi
         for field, value in changes.items():
             setattr(card, field, value)
         ReviewLog.objects.create(card=card, answer=answer, rating=rating, due_after=card.due)
+        data_version_bump(card.user_id)
     return card
 
 

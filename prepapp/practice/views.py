@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.fields import id_parse
 from prepapp.htmx import render_partial_or_page
 from prepapp.library.models import MistakePair, Question
 from prepapp.library.rubric import LEVELS, Dimension, round_dimensions, score_field
 from prepapp.navigation import next_url_safe
+from prepapp.practice.answer_list import answers_listed, listed_rows
 from prepapp.practice.answers import answer_expectations, answer_save
 from prepapp.practice.attempts import attempts_compare
 from prepapp.practice.feedback import CHECKS
@@ -136,7 +138,9 @@ def answers(request):
     queryset = answers_filter(
         Answer.objects.for_user(request.user).select_related(*ANSWER_RELATED), filters
     )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(answers_listed(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    listed_rows(page.object_list)
     context = {"filter_form": filter_form, "page": page, "filtered": bool(filters)}
     return render_partial_or_page(request, "practice/answers.html", "results", context)
 
@@ -298,6 +302,7 @@ def delete(request, pk):
     answer = _user_answer(request, pk)
     if request.method == "POST":
         answer.delete()
+        data_version_bump(request.user)
         messages.success(request, "Answer deleted.")
         return redirect("practice:answers")
     return render(request, "practice/delete.html", {"answer": answer})

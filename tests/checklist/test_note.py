@@ -83,7 +83,7 @@ def test_htmx_bad_input_is_422_row_with_error_and_text_kept(auth_client, user):
     html = response.content.decode()
     assert long_note in html
     assert "at most 2000 characters" in html
-    assert '<details class="check-note-edit" open>' in html
+    assert 'class="check-note-edit"' in html and 'aria-invalid="true"' in html
     assert ItemState.objects.get(user=user, item=item).note == "the old note"
 
 
@@ -115,13 +115,74 @@ def test_unknown_id_is_404(auth_client):
     )
 
 
+# ------------------------------------------------ the editor, loaded on demand
+
+
+def test_the_list_links_to_the_editor_instead_of_holding_a_form_per_row(auth_client, user):
+    """One form per row (the tick): the note editor is a link, swapped in by htmx."""
+    item = pack_item()
+    html = auth_client.get(reverse("checklist:index")).content.decode()
+    row = html[html.index(f'<li id="item-pack-{item.pk}"') :]
+    row = row[: row.index("</li>")]
+    assert row.count("<form") == 1
+    assert f'href="{_url(item)}"' in row and f'data-hx-get="{_url(item)}"' in row
+    assert "<textarea" not in html
+
+
+def test_plain_get_is_the_note_page_with_the_note_and_the_filter_kept(auth_client, user):
+    """Without JavaScript the link opens a page with the editor; it posts like the row did."""
+    item = pack_item()
+    note_set(user, item, "Revise RICE")
+    response = auth_client.get(_url(item), {"show": "todo"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" in html and item.text in html
+    assert "Revise RICE</textarea>" in html
+    assert f'action="{_url(item)}"' in html
+    assert 'name="show" value="todo"' in html
+    assert response.context["form"].is_bound is False
+
+
+def test_htmx_get_swaps_the_row_with_its_editor_open(auth_client, user):
+    item = pack_item()
+    note_set(user, item, "Revise <RICE>")
+    response = auth_client.get(_url(item), {"show": "done"}, **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<li id="item-pack-{item.pk}"')
+    assert "<html" not in html
+    assert ">Revise &lt;RICE&gt;</textarea>" in html
+    assert f'data-hx-post="{_url(item)}"' in html and "autofocus" in html
+    assert 'name="show" value="done"' in html
+    assert "aria-invalid" not in html
+
+
+def test_get_of_another_users_own_item_is_404(auth_client, other_user):
+    own = OwnItemFactory(user=other_user)
+    url = reverse("checklist:own_note", args=[own.pk])
+    assert auth_client.get(url).status_code == 404
+    assert auth_client.get(url, **HTMX).status_code == 404
+    assert auth_client.get(reverse("checklist:note", args=[999999])).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 200])
+def test_get_query_count_is_constant(auth_client, user, count, django_assert_num_queries):
+    own_items_bulk(user, count)
+    item = pack_item()
+    # session, user, item, row, sources
+    with django_assert_num_queries(5):
+        auth_client.get(_url(item), **HTMX)
+    with django_assert_num_queries(5):
+        auth_client.get(_url(item))
+
+
 @pytest.mark.parametrize("count", [1, 200])
 def test_htmx_query_count_is_constant(auth_client, user, count, django_assert_num_queries):
     own_items_bulk(user, count)
     item = pack_item()
     note_set(user, item, "before")
     url = _url(item)
-    # session, user, item, update, row, sources, data-version bump (accounts middleware)
+    # session, user, item, update, row, sources, data-version bump (note_set)
     with django_assert_num_queries(7):
         response = auth_client.post(url, {"note": "after"}, **HTMX)
     assert "after" in response.content.decode()

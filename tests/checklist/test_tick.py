@@ -144,7 +144,7 @@ def test_htmx_query_count_is_constant(auth_client, user, count, django_assert_nu
     own_items_bulk(user, count, ticked=False)
     url = _url(pack_item())
     # session, user, item, update, exists, insert in a savepoint (3), row, sources, progress,
-    # and the data-version bump every successful POST makes (accounts middleware)
+    # and the data-version bump (tick_set, when a row changed)
     with django_assert_num_queries(12):
         response = auth_client.post(url, {"done": "1"}, **HTMX)
     assert f"1 of {19 + count} " in response.content.decode()

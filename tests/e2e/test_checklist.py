@@ -71,7 +71,9 @@ def test_note_and_own_item_without_reload_and_after(page, live_server, pack):
     expect(added).to_be_in_viewport()
 
     page.evaluate("window.__marker = 1")
-    own_row.locator("summary", has_text="Add a note").click()
+    # The editor loads on demand, in place, focused.
+    own_row.locator("a", has_text="Add a note").click()
+    expect(own_row.locator("textarea")).to_be_focused()
     own_row.locator("textarea").fill("Time it with a stopwatch")
     own_row.locator("button", has_text="Save note").click()
     page.wait_for_selector("li.check-row .check-note >> text=Time it with a stopwatch")
@@ -99,5 +101,25 @@ def test_ticking_works_with_javascript_off(browser, live_server, pack):
         assert page.locator(f"#{first_id}").count() == 0
         page.goto("/checklist/?show=done")
         assert page.get_attribute(f"#{first_id}", "aria-pressed") == "true"
+    finally:
+        context.close()
+
+
+def test_a_note_works_with_javascript_off(browser, live_server, pack):
+    """Without htmx the row's note link opens the note page, which saves and comes back."""
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_up(page, "nojs-note@example.org")
+        page.goto("/checklist/?show=todo")
+        row = page.locator("li.check-row").first
+        row_id = row.get_attribute("id")
+        row.locator("a", has_text="Add a note").click()
+        page.wait_for_url("**/note/?show=todo")
+        page.fill("textarea", "Bring the one-pager")
+        page.click("button:has-text('Save note')")
+        page.wait_for_url(f"**/checklist/?show=todo#{row_id}")
+        assert "Bring the one-pager" in page.locator(f"#{row_id}").inner_text()
+        expect(page.locator(f"#{row_id} a", has_text="Edit note")).to_be_visible()
     finally:
         context.close()

@@ -173,3 +173,60 @@ def test_from_equal_to_to_is_one_day(auth_client, user):
     response = auth_client.get(URL, {"date_from": today, "date_to": today})
     assert not response.context["filter_form"].errors
     assert _listed(response) == [answer.pk]
+
+
+# ------------------------------------------------ each row: excerpt, score, findings, date
+
+
+def test_a_row_shows_an_excerpt_the_score_the_findings_titles_and_the_date(auth_client, user):
+    from prepapp.library.models import MistakePair
+    from prepapp.practice.models import Finding
+
+    body = "## Situation\n\nI led the **rollout** of `FHIR` at a clinic. " + "word " * 100
+    answer = AnswerFactory(user=user, body=body, score_structure=4)
+    pair = MistakePair.objects.order_by("pk").first()
+    Finding.objects.create(answer=answer, code="too-short", message="m", mistake=pair)
+    Finding.objects.create(answer=answer, code="not-quantified", message="m", mistake=pair)
+    Answer.objects.filter(pk=answer.pk).update(finding_count=2)
+    html = auth_client.get(URL).content.decode()
+    # Markdown's markup is gone and the excerpt is cut with an ellipsis, not the whole body.
+    assert "Situation I led the rollout of FHIR at a clinic. word" in html
+    assert "…" in html and "word " * 60 not in html
+    assert "Far too short for the round; Nothing quantified" in html
+    assert "too-short" not in html and "not-quantified" not in html
+    answer.refresh_from_db()
+    assert f"<strong>{answer.score_avg:.1f}</strong>" in html
+    assert f'datetime="{answer.created_at.astimezone(timezone.UTC):%Y-%m-%dT%H:%M:%S}' in html
+
+
+def test_a_row_without_findings_says_so(auth_client, user):
+    AnswerFactory(user=user, body="Short.")
+    html = auth_client.get(URL).content.decode()
+    assert "No findings" in html and "Short." in html
+
+
+def test_an_old_imported_code_shows_its_pairs_title(auth_client, user):
+    from prepapp.library.models import MistakePair
+    from prepapp.practice.models import Finding
+
+    answer = AnswerFactory(user=user)
+    pair = MistakePair.objects.order_by("pk").first()
+    Finding.objects.create(answer=answer, code="retired-check", message="m", mistake=pair)
+    html = auth_client.get(URL).content.decode()
+    assert pair.title in html and "retired-check" not in html
+
+
+@pytest.mark.parametrize(
+    ("markdown", "excerpt"),
+    [
+        ("# Title\n\n- one\n- two\n\n> quoted [link](https://x.org)", "Title one two quoted link"),
+        ("short", "short"),
+        ("a" * 300, "a" * 200 + "…"),
+        # Cut at the last whole word within 200 characters, its comma dropped.
+        ("word, " * 60, ("word, " * 33).rstrip(", ") + "…"),
+    ],
+)
+def test_excerpt_plain(markdown, excerpt):
+    from prepapp.practice.answer_list import excerpt_plain
+
+    assert excerpt_plain(markdown) == excerpt

@@ -41,6 +41,8 @@ class Command(BaseCommand):
         session.create()
         csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
         item = ChecklistItem.objects.order_by("pk").first()
+        answer = heavy.answers.select_related("question").order_by("-pk").first()
+        mock = heavy.mock_interviews.order_by("-pk").first()
         self.stdout.write(
             json.dumps(
                 {
@@ -55,6 +57,18 @@ class Command(BaseCommand):
                         ["dashboard", "GET", "/dashboard/", None],
                         ["answers list", "GET", "/practice/", None],
                         ["checklist", "GET", "/checklist/", None],
+                        ["answer page", "GET", f"/practice/answers/{answer.pk}/", None],
+                        [
+                            "question history",
+                            "GET",
+                            f"/practice/questions/{answer.question.slug}/",
+                            None,
+                        ],
+                        ["reviews due", "GET", "/practice/review/", None],
+                        ["mocks list", "GET", "/mocks/", None],
+                        ["mock page", "GET", f"/mocks/{mock.pk}/", None],
+                        ["questions", "GET", "/library/questions/", None],
+                        ["settings", "GET", "/accounts/settings/", None],
                         [
                             "checklist toggle",
                             "POST",
