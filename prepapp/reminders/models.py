@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
+from prepapp.owned import OwnedQuerySet
+
 
 class ReminderSettings(models.Model):
     """A user's reminder choices. No row means everything off: reminders are opt-in."""
@@ -48,6 +50,8 @@ class ReminderSettings(models.Model):
         "a reminder the day before each scheduled mock", default=False
     )
     countdown = models.BooleanField("a note one week before your interview date", default=False)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "reminder settings"

@@ -14,7 +14,7 @@ from prepapp.reminders.unsubscribe import reminder_unsubscribe, unsubscribe_toke
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def settings_page(request):
-    instance = ReminderSettings.objects.filter(user=request.user).first() or ReminderSettings(
+    instance = ReminderSettings.objects.for_user(request.user).first() or ReminderSettings(
         user=request.user
     )
     form = ReminderSettingsForm(

@@ -122,7 +122,7 @@ def test_unticking_an_item_never_ticked_leaves_it(auth_client, user, pack):
 
 def test_an_import_bumps_it_outside_any_request(user, pack):
     """The import (also run by seed_demo, outside a request) bumps it itself."""
-    from prepapp.accounts.portability.importing import _write
+    from prepapp.portability.importing import _write
 
     before = _version(user)
     _write(user, [], [])
