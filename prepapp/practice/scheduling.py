@@ -46,6 +46,10 @@ def _new_state(now: datetime) -> dict:
     return fsrs.Card(card_id=int(now.timestamp() * 1000), due=_utc(now)).to_dict()
 
 
+class ReviewCardGone(Exception):
+    """The card was deleted while it was being graded (its question or account removed)."""
+
+
 class ReviewNotDue(Exception):
     """The card is not due for review: most often it was graded a moment ago (a double
     click, a second tab). `card` is the card as it is now, with its next due date."""
@@ -80,12 +84,52 @@ def card_review(card: ReviewCard, rating: int, *, answer=None, now=None) -> Revi
             pk=card.pk, review_count=seen_count, due__lte=now
         ).update(**changes)
         if not updated:
-            card.refresh_from_db()
+            try:
+                card.refresh_from_db()
+            except ReviewCard.DoesNotExist:
+                raise ReviewCardGone(f"card {card.pk} no longer exists") from None
             raise ReviewNotDue(card)
         for field, value in changes.items():
             setattr(card, field, value)
         ReviewLog.objects.create(card=card, answer=answer, rating=rating, due_after=card.due)
     return card
+
+
+def card_intervals(card: ReviewCard, now=None) -> dict[int, timedelta]:
+    """How long each grade would put the card away, as card_review would schedule it.
+
+    Computed by the same scheduler on a copy of the state, nothing saved: the buttons show
+    "Good · 3 days" before the user picks one.
+    """
+    now = _utc(now)
+    state = card.state or _new_state(card.due)
+    intervals = {}
+    for rating in fsrs.Rating:
+        graded, _log = SCHEDULER.review_card(
+            fsrs.Card.from_dict(state), rating, review_datetime=now
+        )
+        intervals[int(rating)] = graded.due - now
+    return intervals
+
+
+def interval_display(interval: timedelta) -> str:
+    """An interval the way a grade button says it: "10 min", "1 day", "3 days", "2 months"."""
+    seconds = max(interval.total_seconds(), 0)
+    days = seconds / 86400
+    if days < 1:
+        minutes = max(round(seconds / 60), 1)
+        if minutes < 60:
+            return f"{minutes} min"
+        hours = round(minutes / 60)
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    if days < 30:
+        whole = round(days)
+        return f"{whole} day{'s' if whole != 1 else ''}"
+    if days < 365:
+        months = round(days / 30)
+        return f"{months} month{'s' if months != 1 else ''}"
+    years = round(days / 365, 1)
+    return f"{years:g} year{'s' if years != 1 else ''}"
 
 
 def card_state_check(state: dict, now: datetime | None = None) -> dict:

@@ -41,7 +41,9 @@ def test_shows_question_answer_time_scores_findings_and_review(auth_client, user
     assert "<strong>fast</strong>" in html
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
     assert "Time spent: <strong>02:05</strong>" in html
-    assert f"about {question.round.typical_minutes}:00" in html
+    # The suggested time is the question's (one answer), not the whole round's.
+    assert f"about {question.suggested_seconds // 60:02d}:00" in html
+    assert question.suggested_seconds < question.round.typical_minutes * 60
     assert LEVELS[4] in html
     finding = answer.findings.select_related("mistake").first()
     assert finding is not None  # a two-line answer trips the length check
