@@ -21,6 +21,13 @@ SCHEDULER = fsrs.Scheduler(
     learning_steps=(timedelta(days=1),),
     relearning_steps=(timedelta(days=1),),
 )
+# The same scheduler without its random fuzz (a few percent on intervals of days), for
+# the intervals the grade buttons show: a button must say the same thing on every load.
+SCHEDULER_UNFUZZED = fsrs.Scheduler(
+    learning_steps=SCHEDULER.learning_steps,
+    relearning_steps=SCHEDULER.relearning_steps,
+    enable_fuzzing=False,
+)
 
 
 def _utc(moment: datetime | None) -> datetime:
@@ -99,13 +106,14 @@ def card_intervals(card: ReviewCard, now=None) -> dict[int, timedelta]:
     """How long each grade would put the card away, as card_review would schedule it.
 
     Computed by the same scheduler on a copy of the state, nothing saved: the buttons show
-    "Good · 3 days" before the user picks one.
+    "Good · 3 days" before the user picks one. Without the fuzz, so the grade itself may
+    land a few percent either side (fsrs spreads reviews that way).
     """
     now = _utc(now)
     state = card.state or _new_state(card.due)
     intervals = {}
     for rating in fsrs.Rating:
-        graded, _log = SCHEDULER.review_card(
+        graded, _log = SCHEDULER_UNFUZZED.review_card(
             fsrs.Card.from_dict(state), rating, review_datetime=now
         )
         intervals[int(rating)] = graded.due - now
