@@ -18,6 +18,7 @@ from prepapp.demo.seeding import demo_seed
 from prepapp.library.models import ChecklistItem
 from prepapp.mocks.models import MockInterview
 from prepapp.practice.models import Answer, ReviewCard
+from prepapp.practice.sessions import session_start
 from tests.mocks.factories import CalendarFeedFactory
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
 from tests.sweep_support import is_public, url_patterns
@@ -36,6 +37,7 @@ def site_seed(user) -> dict[str, list]:
     own_item = OwnItem.objects.filter(user=user).order_by("pk").first()
     card = ReviewCard.objects.for_user(user).order_by("pk").first()
     feed = CalendarFeedFactory(user=user)
+    session = session_start(user)
     return {
         "accounts:password_reset_confirm": [
             urlsafe_base64_encode(force_bytes(user.pk)),
@@ -60,6 +62,8 @@ def site_seed(user) -> dict[str, list]:
         "practice:history": [answer.question.slug],
         "practice:own_history": [own_question.pk],
         "practice:review": [card.pk],
+        "practice:session": [session.pk],
+        "practice:session_summary": [session.pk],
     }
 
 
