@@ -50,8 +50,12 @@
     }
   }
   // A boosted page swap or the review box swapped in: the next step gets the focus.
-  document.addEventListener("htmx:afterSettle", function () {
-    dirty = false;
-    focusStep();
+  // A preview or a draft saved is swapped in too: that leaves the text unsaved.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.target;
+    if (target === document.body || (target && target.id === "review")) {
+      dirty = false;
+      focusStep();
+    }
   });
 })();

@@ -148,3 +148,58 @@ def test_scroll_to_save_is_short(browser, live_server, pack, width, height):
     print(f"\nSCROLL {width}x{height}: practise page {practise} px, session {session} px")
     assert errors == []
     assert practise < 900 and session < 900
+
+
+def test_draft_preview_and_leaving_with_unsaved_text(page, live_server, pack):
+    sign_up(page, "drafts@example.org")
+    question = Question.objects.order_by("pk").first()
+    page.goto(f"/practice/new/?question={question.slug}")
+    page.fill("textarea[name=body]", "A **bold** plan <script>x</script>")
+    # The server renders the preview, with the function the saved answer goes through.
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("#preview strong")).to_have_text("bold")
+    expect(page.locator("#preview")).to_contain_text("<script>x</script>")
+    # Kept server side as it is typed: another visit restores it.
+    expect(page.locator("#draft-status")).to_have_text("Draft saved.")
+    dialogs: list[str] = []
+
+    def dismiss(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    page.locator("textarea[name=body]").press("End")  # a real keystroke: the page was used
+    page.get_by_role("link", name="Dashboard").click()  # leaving with unsaved text asks first
+    expect(page.locator("h1")).to_have_text("Practise")  # dismissed: still on the page
+    assert dialogs == ["beforeunload"]
+    page.remove_listener("dialog", dismiss)
+    page.on("dialog", lambda dialog: dialog.accept())  # this time, leave
+    page.get_by_role("link", name="Dashboard").click()
+    expect(page.locator("h1")).to_contain_text("Hello")
+    page.goto(f"/practice/new/?question={question.slug}")
+    expect(page.locator("textarea[name=body]")).to_have_value("A **bold** plan <script>x</script>")
+    expect(page.locator("#draft-status")).to_contain_text("restored")
+
+
+def test_history_table_fits_a_phone(browser, live_server, pack):
+    from prepapp.accounts.models import User
+    from tests.practice.factories import AnswerFactory
+
+    context, page, errors = _context(browser, live_server, width=390, height=844)
+    try:
+        sign_up(page, "history@example.org")
+        user = User.objects.get(email="history@example.org")
+        question = Question.objects.order_by("pk").first()
+        for body in (WEAK, BETTER, WEAK):
+            AnswerFactory(user=user, question=question, body=body, score_structure=3)
+        page.goto(f"/practice/questions/{question.slug}/")
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+            " document.querySelector('.table-wrap').getBoundingClientRect().right]"
+        )
+    finally:
+        context.close()
+    assert errors == []
+    page_width, viewport, table_right = widths
+    # The page never gets wider than the phone; the table scrolls inside its own box.
+    assert page_width <= viewport and table_right <= viewport

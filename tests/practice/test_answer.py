@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from prepapp.library.models import MistakePair, Question
 from prepapp.practice.answers import answer_save
@@ -115,3 +116,17 @@ def test_each_finding_shows_its_own_checks_title(auth_client, user):
     assert re.search(r"<h3[^>]*>Far too short for the round[ <]", html)
     assert not re.search(r"<h3[^>]*>No clear framework", html)
     assert "The mistake to avoid: No clear framework." in html
+
+
+def test_feedback_before_the_self_assessment_and_the_strong_answer_after(auth_client, user):
+    question = Question.objects.exclude(guidance="").filter(round__slug="technical").first()
+    answer = _saved(user, "We would ship it and count downloads.", question=question)
+    html = auth_client.get(_url(answer)).content.decode()
+    assert html.index('id="answer-heading"') < html.index('id="feedback-heading"')
+    assert html.index('id="feedback-heading"') < html.index('id="guidance-heading"')
+    assert html.index('id="guidance-heading"') < html.index('id="scores-heading"')
+    for point in question.guidance_points:
+        assert f"<li>{escape(point)}</li>" in html
+    # Finding titles, not their codes.
+    finding = answer.findings.first()
+    assert finding is not None and f">{escape(finding.title)}" in html
