@@ -34,6 +34,7 @@ from prepapp.practice.answers import answer_save
 from prepapp.practice.models import Answer
 from prepapp.practice.rubric import ALL_DIMENSIONS, round_dimensions, score_field
 from prepapp.practice.scheduling import card_review
+from prepapp.practice.sessions import session_start
 from tests.checklist.factories import ItemStateFactory, OwnItemFactory, pack_item
 from tests.factories import PASSWORD, UserFactory
 from tests.mocks.factories import MockInterviewFactory
@@ -236,6 +237,10 @@ def _review_url(client, user):
     return reverse("practice:review", args=[card.pk])
 
 
+def _session_url(client, user):
+    return reverse("practice:session", args=[session_start(user).pk])
+
+
 def _url(name, *args):
     return lambda client, user: reverse(name, args=args)
 
@@ -406,7 +411,23 @@ FORMS: dict[str, Form] = {
         _review_url,
         lambda user: {"rating": "3", "answer": str(_answer_for(user).pk), "next": "/practice/"},
     ),
+    "practice:session_new": Form(
+        {"round": Field(CHOICE), "length": Field(CHOICE, required=True)},
+        _url("practice:session_new"),
+        lambda user: {"round": "technical", "length": "5"},
+    ),
+    # A session's writing step (its assessing step posts SelfAssessmentForm's fields, the
+    # answer form's scores and mistakes, swept above).
+    "practice:session": Form(
+        {"stage": Field(IGNORED), "body": Field(TEXT, required=True), "seconds_spent": Field(INT)},
+        _session_url,
+        lambda user: {"stage": "write", "body": "I would start from the clinicians' workflow."},
+    ),
 }
+
+# POSTs answering with a fragment (no redirect, nothing or a draft stored): their hostile
+# bodies are swept in tests/practice/test_preview_drafts.py.
+POST_FRAGMENTS = {"practice:preview", "practice:draft"}
 
 # Accept POST but have no fields to vary: their ids are swept in test_object_access.py.
 POST_WITHOUT_FIELDS = {
@@ -430,7 +451,7 @@ def seeded(user, pack):
 
 def test_every_post_url_is_swept(pack):
     accepting = set(post_accepting_names())
-    known = set(FORMS) | POST_WITHOUT_FIELDS | UPLOADS
+    known = set(FORMS) | POST_WITHOUT_FIELDS | UPLOADS | POST_FRAGMENTS
     assert accepting - known == set(), "POST URLs with no entry in FORMS or POST_WITHOUT_FIELDS"
     assert known - accepting == set(), "swept URLs that no longer accept POST"
 
@@ -889,6 +910,7 @@ def _get_urls(user) -> dict[str, str]:
     own_question = UserQuestionFactory(user=user)
     card = ReviewCardFactory(user=user, question=answer.question)
     feed = CalendarFeedFactory(user=user)
+    session = session_start(user)
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     args = {
         "accounts:password_reset_confirm": [uid, "bad-token"],
@@ -911,6 +933,8 @@ def _get_urls(user) -> dict[str, str]:
         "practice:history": [answer.question.slug],
         "practice:own_history": [own_question.pk],
         "practice:review": [card.pk],
+        "practice:session": [session.pk],
+        "practice:session_summary": [session.pk],
     }
     urls = {}
     for name, pattern in url_patterns().items():

@@ -102,3 +102,28 @@ def test_draft_endpoint(auth_client, user, other_user):
 )
 def test_interval_display(interval, shown):
     assert interval_display(interval) == shown
+
+
+HOSTILE = [
+    "x" * 1_000_000,
+    "<script>alert(1)</script> [click](javascript:alert(1)) ' OR 1=1 --",
+    "\u202ecode\u202c 🙂",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE, ids=["oversized", "hostile", "rtl", "blank"])
+def test_hostile_bodies_on_the_fragment_posts(auth_client, user, body):
+    question = bank_question()
+    preview = auth_client.post(reverse("practice:preview"), {"body": body})
+    assert preview.status_code == 200
+    assert "<script>alert(1)" not in preview.content.decode()
+    assert 'href="javascript:' not in preview.content.decode()
+    url = f"{reverse('practice:draft')}?question={question.slug}"
+    assert auth_client.post(url, {"body": body}).status_code == 200
+    assert auth_client.post(url, {"body": ["a", "b"]}).status_code == 200
+    assert len(draft_body(user, question=question)) <= BODY_MAX_LENGTH
+    # A NUL is refused before any view runs (prepapp.middleware), storing nothing.
+    draft_discard(user, question=question)
+    assert auth_client.post(url, {"body": "a\x00b"}).status_code == 400
+    assert draft_body(user, question=question) == ""

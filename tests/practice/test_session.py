@@ -230,3 +230,14 @@ def test_practise_now_on_the_dashboard_starts_a_session(auth_client):
     html = auth_client.get(reverse("dashboard:home")).content.decode()
     assert f'action="{START}"' in html and "Practise now" in html
     assert ReviewCard.objects.count() == 0
+
+
+def test_a_write_form_resubmitted_after_saving_changes_nothing(auth_client):
+    session = _start(auth_client)
+    auth_client.post(_url(session), {"stage": "write", "body": WEAK})
+    # The same form again (a second tab, Back and resubmit): no second answer, no grade.
+    response = auth_client.post(_url(session), {"stage": "write", "body": WEAK, "rating": "1"})
+    assert response.status_code == 302
+    assert Answer.objects.count() == 1 and not ReviewLog.objects.exists()
+    session.refresh_from_db()
+    assert not session.steps[-1]["assessed"]

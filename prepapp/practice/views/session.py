@@ -156,7 +156,13 @@ def session(request, pk):
         step["answer"] = None
         session_skip(session)
         return redirect(session)
-    if step.get("answer"):
+    stage = "assess" if step.get("answer") else "write"
+    if request.method == "POST" and request.POST.get("stage", stage) != stage:
+        # A form from an earlier step (a second tab, Back then resubmit): it must not count
+        # as this step's answer or grade. Nothing changes; the current step is shown.
+        messages.info(request, "That step is done already: here is where the session is.")
+        return redirect(session)
+    if stage == "assess":
         return _assess_step(request, session, step, question, user_question)
     return _write_step(request, session, step, question, user_question)
 
