@@ -134,6 +134,10 @@ NOT_THROTTLED = {
     "practice:edit": OWN_ROWS,
     "practice:delete": OWN_ROWS,
     "practice:review": OWN_ROWS,
+    "practice:session_new": OWN_ROWS,
+    "practice:session": OWN_ROWS,
+    "practice:draft": "signed in; one draft per question of the caller's, overwritten in place",
+    "practice:preview": "signed in; renders the text sent, writes nothing",
 }
 
 
