@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
 from prepapp.practice.models import BODY_MAX_LENGTH, AnswerDraft
 
 
@@ -18,10 +21,19 @@ def draft_save(user, body: str, *, question=None, user_question=None) -> AnswerD
     if not body.strip():
         draft_discard(user, question=question, user_question=user_question)
         return None
-    draft, _created = AnswerDraft.objects.update_or_create(
-        user=user, **target, defaults={"body": body[:BODY_MAX_LENGTH]}
-    )
-    return draft
+    body = body[:BODY_MAX_LENGTH]
+    # Saved every second or so while typing: one UPDATE in the usual case, rather than
+    # update_or_create's locking SELECT inside a savepoint.
+    drafts = AnswerDraft.objects.for_user(user).filter(**target)
+    if drafts.update(body=body, updated_at=timezone.now()):
+        return AnswerDraft(user=user, **target, body=body)
+    try:
+        with transaction.atomic():
+            return AnswerDraft.objects.create(user=user, **target, body=body)
+    except IntegrityError:
+        # Another request created it a moment ago (two tabs): this text is the newer one.
+        drafts.update(body=body, updated_at=timezone.now())
+        return AnswerDraft(user=user, **target, body=body)
 
 
 def draft_body(user, *, question=None, user_question=None) -> str:

@@ -4,6 +4,9 @@
 (function () {
   "use strict";
 
+  // Once per page, even when htmx swaps in a page that loads this script again.
+  if (window.__practiceKeys) return;
+  window.__practiceKeys = true;
   var dirty = false;
 
   function typingIn(target) {
@@ -23,6 +26,17 @@
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
+    // On a 1-5 score, a digit picks that score rather than a grade.
+    var segmented = event.target.closest(".segmented");
+    if (segmented) {
+      var score = segmented.querySelector('input[value="' + event.key + '"]');
+      if (score) {
+        event.preventDefault();
+        score.checked = true;
+        score.focus();
+      }
+      return;
+    }
     var button = document.querySelector('[data-grade-key="' + event.key + '"]');
     if (button) {
       event.preventDefault();

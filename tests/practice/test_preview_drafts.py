@@ -127,3 +127,15 @@ def test_hostile_bodies_on_the_fragment_posts(auth_client, user, body):
     draft_discard(user, question=question)
     assert auth_client.post(url, {"body": "a\x00b"}).status_code == 400
     assert draft_body(user, question=question) == ""
+
+
+@pytest.mark.parametrize("size", [10, 20_000])
+def test_query_counts_are_fixed(auth_client, django_assert_num_queries, size):
+    question = bank_question()
+    with django_assert_num_queries(2):  # session, user
+        auth_client.post(reverse("practice:preview"), {"body": "x" * size})
+    url = f"{reverse('practice:draft')}?question={question.slug}"
+    auth_client.post(url, {"body": "first"})
+    # session, user, question, the draft's UPDATE, the user's data version (a write)
+    with django_assert_num_queries(5):
+        auth_client.post(url, {"body": "x" * size})
