@@ -73,6 +73,8 @@ def _session(page, email: str, *, javascript: bool) -> int:
             expect(page.locator(".question-text")).to_have_text(first.text)
         expect(page.locator(".session-progress")).to_contain_text(f"Question {number + 1}")
         page.fill("textarea[name=body]", body)
+        if javascript:
+            page.evaluate("() => { window.__sameDocument = true; }")
         if javascript and number == 1:
             page.keyboard.press("Control+Enter")  # the shortcut the hint announces
         else:
@@ -81,6 +83,10 @@ def _session(page, email: str, *, javascript: bool) -> int:
             clicks += 1
         # Feedback first, with its evidence, then the self-assessment.
         expect(page.locator("h1")).to_have_text("Feedback on your answer")
+        if javascript:
+            # htmx swapped the step in: no page load, and the focus is on the new step.
+            assert page.evaluate("() => window.__sameDocument === true")
+            expect(page.locator("h1")).to_be_focused()
         feedback = page.locator("section[aria-labelledby=feedback-heading]")
         if number == 1:
             finding = feedback.locator("article.finding").first
