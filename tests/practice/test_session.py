@@ -241,3 +241,10 @@ def test_a_write_form_resubmitted_after_saving_changes_nothing(auth_client):
     assert Answer.objects.count() == 1 and not ReviewLog.objects.exists()
     session.refresh_from_db()
     assert not session.steps[-1]["assessed"]
+
+
+def test_the_nav_marks_practise_as_the_current_page(auth_client):
+    session = _start(auth_client)
+    html = auth_client.get(_url(session)).content.decode()
+    assert f'<a href="{START}" aria-current="page">Practise</a>' in html
+    assert html.count('aria-current="page"') == 1
