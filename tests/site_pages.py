@@ -16,6 +16,7 @@ from prepapp.demo.seeding import demo_seed
 from prepapp.library.models import ChecklistItem
 from prepapp.mocks.models import MockInterview
 from prepapp.practice.models import Answer, ReviewCard
+from prepapp.practice.sessions import session_start
 from prepapp.reminders.unsubscribe import unsubscribe_token
 from tests.mocks.factories import CalendarFeedFactory
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
@@ -31,6 +32,7 @@ def site_seed(user) -> dict[str, list]:
     own_item = OwnItem.objects.filter(user=user).order_by("pk").first()
     card = ReviewCard.objects.for_user(user).order_by("pk").first()
     feed = CalendarFeedFactory(user=user)
+    session = session_start(user)
     return {
         "accounts:password_reset_confirm": [
             urlsafe_base64_encode(force_bytes(user.pk)),
@@ -57,6 +59,8 @@ def site_seed(user) -> dict[str, list]:
         "practice:review": [card.pk],
         "reminders:unsubscribe": [unsubscribe_token(user, "digest")],
         "reminders:one_click": [unsubscribe_token(user, "digest")],
+        "practice:session": [session.pk],
+        "practice:session_summary": [session.pk],
     }
 
 

@@ -140,6 +140,14 @@ class Round(SluggedModel):
     app_guidance = models.TextField(
         blank=True, help_text="The app's own preparation advice, shown as such (no citation)."
     )
+    # The round's length is the whole conversation; one answer in it is a few minutes
+    # (a behavioural story is 2-3 minutes spoken, a case 10-15). The app's suggestion.
+    answer_minutes_min = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Suggested minutes for one answer in this round (low)."
+    )
+    answer_minutes_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Suggested minutes for one answer in this round (high)."
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -207,6 +215,11 @@ class Question(SluggedModel):
         blank=True,
         help_text="The cited article's sentence the question is quoted from or drawn from, verbatim.",
     )
+    # A question that takes more or less than its round's usual answer (a case in a
+    # screen) says so; empty means the round's answer_minutes.
+    answer_minutes_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Suggested minutes for answering this question."
+    )
 
     class Meta:
         ordering = ["round__order", "topic__order", "slug"]
@@ -216,6 +229,24 @@ class Question(SluggedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("library:question", args=[self.slug])
+
+    @property
+    def suggested_seconds(self) -> int:
+        """The time for one answer: the question's own, else its round's, else the round."""
+        round_ = self.round
+        minutes = self.answer_minutes_max or round_.answer_minutes_max or round_.typical_minutes
+        return minutes * 60
+
+    @property
+    def suggested_display(self) -> str:
+        """The suggested answer time in words: "2–3 min", or the question's own."""
+        round_ = self.round
+        if self.answer_minutes_max:
+            return f"{self.answer_minutes_max} min"
+        low, high = round_.answer_minutes_min, round_.answer_minutes_max
+        if not high:
+            return round_.length_display
+        return f"{high} min" if not low or low == high else f"{low}–{high} min"
 
     @property
     def is_quoted(self) -> bool:

@@ -10,8 +10,10 @@ from prepapp.accounts.data_version import data_version_bump
 from prepapp.library.content import PACK_PATH
 from prepapp.library.models import MistakePair
 from prepapp.practice import feedback
+from prepapp.practice.drafts import draft_discard
 from prepapp.practice.markdown import markdown_render
 from prepapp.practice.models import Answer, Finding
+from prepapp.practice.own_questions import own_question_get_or_create
 from prepapp.practice.scheduling import card_for_question
 
 CODE_MAX_LENGTH = Finding._meta.get_field("code").max_length
@@ -67,6 +69,42 @@ def answer_save(answer: Answer, *, mistakes=None) -> Answer:
                 answer.user, question=answer.question, user_question=answer.user_question
             )
         data_version_bump(answer.user)
+    return answer
+
+
+def answer_create(answer: Answer, *, mistakes=None, own_question: dict | None = None) -> Answer:
+    """Save a new answer (built by the form, not saved) and discard the draft it replaces.
+
+    `own_question` ({"text", "round", "topic"}) is a question typed with the answer: the same
+    text typed again (any case or spacing) is the same question.
+    """
+    with transaction.atomic():
+        if own_question is not None:
+            answer.user_question = own_question_get_or_create(
+                answer.user,
+                own_question["text"],
+                round=own_question.get("round"),
+                topic=own_question.get("topic"),
+            )
+        answer_save(answer, mistakes=mistakes)
+        draft_discard(
+            answer.user,
+            question=answer.question if answer.question_id else None,
+            user_question=answer.user_question if answer.user_question_id else None,
+        )
+    return answer
+
+
+def answer_assess(answer: Answer, scores: dict, mistakes=None) -> Answer:
+    """Record the self-assessment given after the feedback: scores and ticked mistakes."""
+    for name, value in scores.items():
+        setattr(answer, name, value)
+    with transaction.atomic():
+        answer.save(update_fields=[*scores, "updated_at"])
+        if mistakes is not None:
+            answer.mistakes.set(mistakes)
+        # The dashboard's readiness reads the scores.
+        data_version_bump(answer.user_id)
     return answer
 
 

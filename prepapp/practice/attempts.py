@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from prepapp.library.rubric import Dimension, score_field
+from prepapp.practice.models import finding_title
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,19 @@ class Attempt:
     codes: list[str]
     fixed: list[str]  # finding codes the previous attempt had and this one does not
     new: list[str]  # finding codes this attempt has and the previous one did not
+
+    # The page shows what a candidate reads: the checks' titles, not their codes.
+    @property
+    def titles(self) -> list[str]:
+        return [finding_title(c) for c in self.codes]
+
+    @property
+    def fixed_titles(self) -> list[str]:
+        return [finding_title(c) for c in self.fixed]
+
+    @property
+    def new_titles(self) -> list[str]:
+        return [finding_title(c) for c in self.new]
 
 
 def attempts_compare(answers, dimensions) -> list[Attempt]:

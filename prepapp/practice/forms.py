@@ -48,46 +48,13 @@ class AnswerForm(forms.ModelForm):
 
     def __init__(self, *args, dimensions, mistake_pairs, **kwargs):
         super().__init__(*args, **kwargs)
-        # The pairs come in already fetched, so validating a tick costs no extra lookup.
-        self.mistake_pairs = list(mistake_pairs)
-        self.fields["mistakes"].queryset = MistakePair.objects.filter(
-            pk__in=[pair.pk for pair in self.mistake_pairs]
-        )
-        self.dimensions = tuple(dimensions)
-        for dimension in self.dimensions:
-            name = score_field(dimension)
-            self.fields[name] = forms.TypedChoiceField(
-                label=Dimension(dimension).label,
-                help_text=ANCHORS[dimension],
-                choices=SCORE_CHOICES,
-                coerce=int,
-                empty_value=None,
-                required=False,
-                widget=forms.RadioSelect,
-            )
-            if self.instance.pk:
-                value = getattr(self.instance, name)
-                self.initial[name] = "" if value is None else str(value)
+        _assessment_fields_add(self, dimensions, mistake_pairs)
 
     def score_fields(self):
         return [self[score_field(d)] for d in self.dimensions]
 
-    def mistake_groups(self, first_topic=None) -> dict:
-        """The pairs grouped by topic, each with its ticked state; the question's topic apart.
-
-        Returns {"first": (topic, pairs) or None, "others": [(topic, pairs)], "others_ticked": bool}.
-        """
-        ticked = {str(v) for v in (self["mistakes"].value() or [])}
-        groups: dict = {}
-        for pair in self.mistake_pairs:
-            groups.setdefault(pair.topic, []).append((pair, str(pair.pk) in ticked))
-        first = (first_topic, groups.pop(first_topic)) if first_topic in groups else None
-        others = list(groups.items())
-        return {
-            "first": first,
-            "others": others,
-            "others_ticked": any(t for _, pairs in others for _, t in pairs),
-        }
+    def mistake_groups(self, first_topic=None, likely=()) -> dict:
+        return _mistake_groups(self, first_topic, likely)
 
     def save(self, commit=True):
         answer = super().save(commit=False)
@@ -95,6 +62,116 @@ class AnswerForm(forms.ModelForm):
             name = score_field(dimension)
             setattr(answer, name, self.cleaned_data.get(name))
         return answer
+
+
+def _assessment_fields_add(form, dimensions, mistake_pairs) -> None:
+    """One 1-5 choice per rubric dimension and the mistakes to tick, on either form."""
+    # The pairs come in already fetched, so validating a tick costs no extra lookup.
+    form.mistake_pairs = list(mistake_pairs)
+    form.fields["mistakes"].queryset = MistakePair.objects.filter(
+        pk__in=[pair.pk for pair in form.mistake_pairs]
+    )
+    form.dimensions = tuple(dimensions)
+    instance = getattr(form, "instance", None)
+    for dimension in form.dimensions:
+        name = score_field(dimension)
+        form.fields[name] = forms.TypedChoiceField(
+            label=Dimension(dimension).label,
+            help_text=ANCHORS[dimension],
+            choices=SCORE_CHOICES,
+            coerce=int,
+            empty_value=None,
+            required=False,
+            widget=forms.RadioSelect,
+        )
+        if instance is not None and instance.pk:
+            value = getattr(instance, name)
+            form.initial[name] = "" if value is None else str(value)
+
+
+def _mistake_groups(form, first_topic=None, likely=()) -> dict:
+    """The pairs to tick: the likely ones first (the question's topic and the findings'
+    mistakes), the rest grouped by topic. Each with its ticked state.
+
+    Returns {"likely": [(pair, ticked)], "first": (topic, pairs) or None,
+    "others": [(topic, pairs)], "others_ticked": bool}.
+    """
+    ticked = {str(v) for v in (form["mistakes"].value() or [])}
+    likely_ids = {getattr(p, "pk", p) for p in likely}
+    likely_pairs, groups = [], {}
+    for pair in form.mistake_pairs:
+        entry = (pair, str(pair.pk) in ticked)
+        if pair.pk in likely_ids:
+            likely_pairs.append(entry)
+        else:
+            groups.setdefault(pair.topic, []).append(entry)
+    first = (first_topic, groups.pop(first_topic)) if first_topic in groups else None
+    others = list(groups.items())
+    return {
+        "likely": likely_pairs,
+        "first": first,
+        "others": others,
+        "others_ticked": any(t for _, pairs in others for _, t in pairs),
+    }
+
+
+class SelfAssessmentForm(forms.Form):
+    """After the feedback: the scores, the mistakes recognised, and the recall grade."""
+
+    mistakes = BoundedModelMultipleChoiceField(
+        queryset=MistakePair.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Mistakes this answer fell into",
+    )
+    rating = forms.TypedChoiceField(
+        choices=ReviewLog.Rating.choices,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": "Pick Again, Hard, Good or Easy."},
+    )
+
+    def __init__(self, *args, dimensions, mistake_pairs, instance=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance = instance
+        _assessment_fields_add(self, dimensions, mistake_pairs)
+        if instance is not None and instance.pk and not self.is_bound:
+            self.initial["mistakes"] = [p.pk for p in instance.mistakes.all()]
+
+    def score_fields(self):
+        return [self[score_field(d)] for d in self.dimensions]
+
+    def mistake_groups(self, first_topic=None, likely=()) -> dict:
+        return _mistake_groups(self, first_topic, likely)
+
+    def scores(self) -> dict:
+        return {score_field(d): self.cleaned_data.get(score_field(d)) for d in self.dimensions}
+
+
+class AnswerWriteForm(forms.Form):
+    """The session's writing step: the answer and its time; scores come after the feedback."""
+
+    body = AnswerForm.base_fields["body"]
+    seconds_spent = AnswerForm.base_fields["seconds_spent"]
+
+
+class SessionStartForm(forms.Form):
+    round = BoundedModelChoiceField(
+        queryset=Round.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Any round (the app picks)",
+        label="Round",
+    )
+    length = forms.TypedChoiceField(
+        choices=[(n, f"{n} questions") for n in (3, 5, 10)],
+        coerce=int,
+        initial=3,
+        widget=forms.RadioSelect,
+        label="Length",
+        error_messages={"invalid_choice": "Pick 3, 5 or 10 questions."},
+    )
 
 
 class UserQuestionForm(forms.ModelForm):

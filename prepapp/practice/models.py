@@ -278,3 +278,81 @@ class ReviewLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_rating_display()} at {self.reviewed_at:%Y-%m-%d}"
+
+
+class AnswerDraft(models.Model):
+    """What the user has typed for a question and not saved yet, kept as they type.
+
+    One per user and question, so coming back to the question (another tab, another
+    device, after a crash) restores the text; saving the answer deletes it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answer_drafts"
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, null=True, blank=True)
+    user_question = models.ForeignKey(
+        UserQuestion, on_delete=models.CASCADE, null=True, blank=True
+    )
+    body = models.TextField(max_length=BODY_MAX_LENGTH)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "question"],
+                condition=Q(question__isnull=False),
+                name="practice_draft_one_per_question",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "user_question"],
+                condition=Q(user_question__isnull=False),
+                name="practice_draft_one_per_own_question",
+            ),
+            models.CheckConstraint(
+                condition=exactly_one_of("question", "user_question"),
+                name="practice_draft_one_question",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Draft {self.pk}"
+
+
+class PracticeSession(models.Model):
+    """A run of a few questions picked for the user ("Practise now"), step by step.
+
+    Kept in the database rather than the signed-in session, so it survives a change of
+    device and its summary can be shown afterwards. `steps` lists what happened, in order:
+    {"question": id, "answer": id or null, "skipped": bool, "graded": bool}; the last
+    step is the current one until it is answered and assessed, or skipped.
+    """
+
+    LENGTHS = (3, 5, 10)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions"
+    )
+    round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, blank=True)
+    length = models.PositiveSmallIntegerField(default=3)
+    steps = models.JSONField(default=list, blank=True)
+    started_at = models.DateTimeField(default=timezone.now, editable=False)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(length__gte=1, length__lte=10), name="practice_session_length_1_to_10"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Session {self.pk} of {self.length}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("practice:session", args=[self.pk])

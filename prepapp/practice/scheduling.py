@@ -22,6 +22,13 @@ SCHEDULER = fsrs.Scheduler(
     learning_steps=(timedelta(days=1),),
     relearning_steps=(timedelta(days=1),),
 )
+# The same scheduler without its random fuzz (a few percent on intervals of days), for
+# the intervals the grade buttons show: a button must say the same thing on every load.
+SCHEDULER_UNFUZZED = fsrs.Scheduler(
+    learning_steps=SCHEDULER.learning_steps,
+    relearning_steps=SCHEDULER.relearning_steps,
+    enable_fuzzing=False,
+)
 
 
 def _utc(moment: datetime | None) -> datetime:
@@ -45,6 +52,10 @@ def _new_state(now: datetime) -> dict:
     # An explicit card_id: without one fsrs sleeps a millisecond to keep ids unique,
     # and nothing here reads the id.
     return fsrs.Card(card_id=int(now.timestamp() * 1000), due=_utc(now)).to_dict()
+
+
+class ReviewCardGone(Exception):
+    """The card was deleted while it was being graded (its question or account removed)."""
 
 
 class ReviewNotDue(Exception):
@@ -81,13 +92,54 @@ def card_review(card: ReviewCard, rating: int, *, answer=None, now=None) -> Revi
             pk=card.pk, review_count=seen_count, due__lte=now
         ).update(**changes)
         if not updated:
-            card.refresh_from_db()
+            try:
+                card.refresh_from_db()
+            except ReviewCard.DoesNotExist:
+                raise ReviewCardGone(f"card {card.pk} no longer exists") from None
             raise ReviewNotDue(card)
         for field, value in changes.items():
             setattr(card, field, value)
         ReviewLog.objects.create(card=card, answer=answer, rating=rating, due_after=card.due)
         data_version_bump(card.user_id)
     return card
+
+
+def card_intervals(card: ReviewCard, now=None) -> dict[int, timedelta]:
+    """How long each grade would put the card away, as card_review would schedule it.
+
+    Computed by the same scheduler on a copy of the state, nothing saved: the buttons show
+    "Good · 3 days" before the user picks one. Without the fuzz, so the grade itself may
+    land a few percent either side (fsrs spreads reviews that way).
+    """
+    now = _utc(now)
+    state = card.state or _new_state(card.due)
+    intervals = {}
+    for rating in fsrs.Rating:
+        graded, _log = SCHEDULER_UNFUZZED.review_card(
+            fsrs.Card.from_dict(state), rating, review_datetime=now
+        )
+        intervals[int(rating)] = graded.due - now
+    return intervals
+
+
+def interval_display(interval: timedelta) -> str:
+    """An interval the way a grade button says it: "10 min", "1 day", "3 days", "2 months"."""
+    seconds = max(interval.total_seconds(), 0)
+    days = seconds / 86400
+    if days < 1:
+        minutes = max(round(seconds / 60), 1)
+        if minutes < 60:
+            return f"{minutes} min"
+        hours = round(minutes / 60)
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    if days < 30:
+        whole = round(days)
+        return f"{whole} day{'s' if whole != 1 else ''}"
+    if days < 365:
+        months = round(days / 30)
+        return f"{months} month{'s' if months != 1 else ''}"
+    years = round(days / 365, 1)
+    return f"{years:g} year{'s' if years != 1 else ''}"
 
 
 def card_state_check(state: dict, now: datetime | None = None) -> dict:

@@ -13,11 +13,15 @@
   }
 
   function setUp(timer) {
+    // A page swapped in by htmx brings new timers; one already running is left alone.
+    if (timer.dataset.timerReady) return;
+    timer.dataset.timerReady = "1";
     var form = timer.closest("form");
     if (!form) return;
     var field = form.querySelector("input[name=seconds_spent]");
     var textarea = form.querySelector("textarea[name=body]");
     var readout = timer.querySelector("[data-timer-elapsed]");
+    var left = timer.querySelector("[data-timer-left]");
     var toggle = timer.querySelector("[data-timer-toggle]");
     var limit = 6 * 60 * 60;
     var suggested = parseInt(timer.dataset.suggestedSeconds, 10) || 0;
@@ -35,6 +39,10 @@
       var now = elapsed();
       readout.textContent = format(now);
       timer.classList.toggle("over", suggested > 0 && now > suggested);
+      // A gentle countdown: how much of the suggested time is left, never an alarm.
+      if (left && suggested > 0) {
+        left.textContent = now <= suggested ? format(suggested - now) + " left" : "past the suggested time";
+      }
     }
 
     function start() {
@@ -77,6 +85,7 @@
     document.querySelectorAll("[data-timer]").forEach(setUp);
   }
 
+  document.addEventListener("htmx:afterSettle", init);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

@@ -30,8 +30,11 @@ def test_practise_with_timer_see_feedback_find_in_list(page, live_server, pack):
     expect(timer).not_to_have_text("00:00", timeout=5_000)
     expect(page.locator("[data-timer-toggle]")).to_have_text("Pause timer")
 
-    page.check("input[name=score_structure][value='2']")
-    page.check("input[name=score_data][value='1']")
+    # Scoring before the feedback is optional, one click away; each score a 1-5 segment.
+    page.click("details.assess-now summary")
+    page.click("label[for=id_score_structure_2]")
+    page.click("label[for=id_score_data_1]")
+    expect(page.locator("input[name=score_structure][value='2']")).to_be_checked()
     page.click("form.answer-form button[type=submit]")
 
     page.wait_for_url(re.compile(r"/practice/answers/\d+/$"))

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from prepapp.library.models import MistakePair, Question
 from prepapp.library.rubric import LEVELS
@@ -41,7 +42,9 @@ def test_shows_question_answer_time_scores_findings_and_review(auth_client, user
     assert "<strong>fast</strong>" in html
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
     assert "Time spent: <strong>02:05</strong>" in html
-    assert f"about {question.round.typical_minutes}:00" in html
+    # The suggested time is the question's (one answer), not the whole round's.
+    assert f"about {question.suggested_seconds // 60:02d}:00" in html
+    assert question.suggested_seconds < question.round.typical_minutes * 60
     assert LEVELS[4] in html
     finding = answer.findings.select_related("mistake").first()
     assert finding is not None  # a two-line answer trips the length check
@@ -103,3 +106,17 @@ def test_each_finding_shows_its_own_checks_title(auth_client, user):
     assert re.search(r"<h3[^>]*>Far too short for the round[ <]", html)
     assert not re.search(r"<h3[^>]*>No clear framework", html)
     assert "The mistake to avoid: No clear framework." in html
+
+
+def test_feedback_before_the_self_assessment_and_the_strong_answer_after(auth_client, user):
+    question = Question.objects.exclude(guidance="").filter(round__slug="technical").first()
+    answer = _saved(user, "We would ship it and count downloads.", question=question)
+    html = auth_client.get(_url(answer)).content.decode()
+    assert html.index('id="answer-heading"') < html.index('id="feedback-heading"')
+    assert html.index('id="feedback-heading"') < html.index('id="guidance-heading"')
+    assert html.index('id="guidance-heading"') < html.index('id="scores-heading"')
+    for point in question.guidance_points:
+        assert f"<li>{escape(point)}</li>" in html
+    # Finding titles, not their codes.
+    finding = answer.findings.first()
+    assert finding is not None and f">{escape(finding.title)}" in html

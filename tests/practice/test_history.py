@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepapp.library.models import Question
+from prepapp.practice.feedback import CHECKS
 from prepapp.practice.models import Answer, Finding
 from prepapp.practice.scheduling import card_for_question
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
@@ -46,7 +47,11 @@ def test_attempts_oldest_first_with_changes(auth_client, user, other_user):
     assert attempts[1].new == ["no-stakeholders"]
     html = response.content.decode()
     assert "(+1.0)" in html and "(+2)" in html and "(±0)" in html
-    assert "Fixed: too-short" in html and "New: no-stakeholders" in html
+    # Titles, not codes: the candidate reads what the check is about.
+    titles = {check.code: check.title for check in CHECKS}
+    assert f"Fixed: {titles['too-short']}" in html
+    assert f"New: {titles['no-stakeholders']}" in html
+    assert "too-short" not in html.split("<tbody>")[1]
     assert question.text in html
     assert f"?question={question.slug}" in html
     assert "Next review due" in html

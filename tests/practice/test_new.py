@@ -25,7 +25,8 @@ def test_get_shows_question_timer_scores_and_mistakes(auth_client):
     assert response.status_code == 200
     html = response.content.decode()
     assert question.text in html
-    assert f'data-suggested-seconds="{question.round.typical_minutes * 60}"' in html
+    # One answer's suggested time, from the pack, not the whole round's length.
+    assert f'data-suggested-seconds="{question.suggested_seconds}"' in html
     assert 'name="seconds_spent"' in html
     for dimension in round_dimensions(question.round.slug):
         assert f'name="score_{dimension}"' in html
@@ -165,8 +166,8 @@ def test_unknown_question_is_404(auth_client, query):
 
 def test_query_count_is_fixed(auth_client, django_assert_num_queries):
     url = _url(bank_question())
-    # session, user, question, mistake pairs
-    with django_assert_num_queries(4):
+    # session, user, question, the saved draft, mistake pairs
+    with django_assert_num_queries(5):
         auth_client.get(url)
 
 

@@ -161,3 +161,41 @@ def test_the_refused_second_grade_leaves_the_data_version(auth_client, user, car
     auth_client.post(_url(card), {"rating": "1"})
     user.refresh_from_db()
     assert user.data_version == version
+
+
+def test_a_card_deleted_while_grading_is_a_404_not_a_500(auth_client, card, monkeypatch):
+    # Another tab deleted the question's card between this view's lookup and the write.
+    from prepapp.practice.views import review as review_views
+
+    real = review_views.card_review
+
+    def deleted_meanwhile(card, rating, **kwargs):
+        ReviewCard.objects.filter(pk=card.pk).delete()
+        return real(card, rating, **kwargs)
+
+    monkeypatch.setattr(review_views, "card_review", deleted_meanwhile)
+    response = auth_client.post(_url(card), {"rating": "3"})
+    assert response.status_code == 404
+    assert not ReviewLog.objects.exists()
+
+
+def test_grade_buttons_show_the_interval_each_would_give(auth_client, user, card):
+    from prepapp.practice.scheduling import card_intervals, interval_display
+
+    answer = AnswerFactory(user=user, question=card.question)
+    html = auth_client.get(reverse("practice:answer", args=[answer.pk])).content.decode()
+    intervals = card_intervals(card)
+    for value, label in ((1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy")):
+        assert f'aria-keyshortcuts="{value}"' in html
+        assert (
+            f'{label} <span class="interval">· {interval_display(intervals[value])}</span>' in html
+        )
+    # Computed without saving: the card is as it was.
+    card.refresh_from_db()
+    assert card.review_count == 0 and not ReviewLog.objects.exists()
+    # The same scheduler: grading lands where the button said. Good on a new card is a
+    # learning step, which fsrs does not fuzz (intervals of days it moves a little).
+    before = timezone.now()
+    auth_client.post(_url(card), {"rating": "3"})
+    card.refresh_from_db()
+    assert abs((card.due - before) - intervals[3]) < timedelta(minutes=1)

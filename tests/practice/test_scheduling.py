@@ -7,7 +7,13 @@ from django.utils import timezone
 
 from prepapp.library.models import Question, Round
 from prepapp.practice.models import ReviewCard, ReviewLog
-from prepapp.practice.scheduling import ReviewNotDue, card_for_question, card_review, cards_due
+from prepapp.practice.scheduling import (
+    ReviewCardGone,
+    ReviewNotDue,
+    card_for_question,
+    card_review,
+    cards_due,
+)
 from tests.practice.factories import UserQuestionFactory, bank_question
 
 pytestmark = pytest.mark.django_db
@@ -215,7 +221,8 @@ def test_review_of_a_card_deleted_meanwhile_does_not_bring_it_back(user):
     # Another tab deleted the question (and its card) between the page load and the grade.
     card = _due_card(user)
     ReviewCard.objects.filter(pk=card.pk).delete()
-    with pytest.raises(ReviewCard.DoesNotExist):  # the guarded UPDATE matched nothing
+    # The guarded UPDATE matched nothing: a clear error the view turns into a 404.
+    with pytest.raises(ReviewCardGone):
         card_review(card, 3, now=NOW)
     assert not ReviewCard.objects.exists()
     assert not ReviewLog.objects.exists()

@@ -37,8 +37,15 @@ from prepapp.checklist.forms import NoteForm, OwnItemForm, TickForm
 from prepapp.library.models import MistakePair
 from prepapp.library.rubric import round_dimensions
 from prepapp.mocks.forms import MockInterviewForm
-from prepapp.practice.forms import AnswerForm, ReviewForm, UserQuestionForm
+from prepapp.practice.forms import (
+    AnswerForm,
+    AnswerWriteForm,
+    ReviewForm,
+    SessionStartForm,
+    UserQuestionForm,
+)
 from prepapp.practice.models import Answer
+from prepapp.practice.sessions import session_start
 from prepapp.reminders.forms import ReminderSettingsForm
 from tests.checklist.factories import ItemStateFactory, OwnItemFactory, pack_item
 from tests.factories import PASSWORD
@@ -154,6 +161,10 @@ def review_url(client, user):
     answer = answer_for(user)
     card = ReviewCardFactory(user=user, question=answer.question)
     return reverse("practice:review", args=[card.pk])
+
+
+def _session_url(client, user):
+    return reverse("practice:session", args=[session_start(user).pk])
 
 
 def _url(name, *args):
@@ -288,7 +299,24 @@ FORMS: dict[str, Form] = {
         lambda user: {"rating": "3", "answer": str(answer_for(user).pk), "next": "/practice/"},
         extra={"next": Field(IGNORED)},
     ),
+    "practice:session_new": Form(
+        lambda user: [SessionStartForm()],
+        _url("practice:session_new"),
+        lambda user: {"round": "technical", "length": "5"},
+    ),
+    # A session's writing step (its assessing step posts SelfAssessmentForm's fields, the
+    # answer form's scores and mistakes, swept above through practice:edit).
+    "practice:session": Form(
+        lambda user: [AnswerWriteForm()],
+        _session_url,
+        lambda user: {"stage": "write", "body": "I would start from the clinicians' workflow."},
+        extra={"stage": Field(IGNORED)},
+    ),
 }
+
+# POSTs answering with a fragment (no redirect; nothing, or a draft, stored): their hostile
+# bodies are swept in tests/practice/test_preview_drafts.py.
+POST_FRAGMENTS = {"practice:preview", "practice:draft"}
 
 # Accept POST but have no fields to vary: their ids are swept in test_object_access.py.
 POST_WITHOUT_FIELDS = {

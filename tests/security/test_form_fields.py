@@ -15,7 +15,14 @@ from __future__ import annotations
 import pytest
 from django.forms import BaseForm
 
-from tests.security.forms import FORMS, POST_WITHOUT_FIELDS, UPLOADS, Form, client_for
+from tests.security.forms import (
+    FORMS,
+    POST_FRAGMENTS,
+    POST_WITHOUT_FIELDS,
+    UPLOADS,
+    Form,
+    client_for,
+)
 from tests.security.hostile import (
     ALL_LABELS,
     KIND_VARIANTS,
@@ -36,7 +43,7 @@ pytestmark = pytest.mark.django_db
 
 def test_every_post_url_is_swept(pack):
     accepting = set(post_accepting_names())
-    known = set(FORMS) | POST_WITHOUT_FIELDS | UPLOADS
+    known = set(FORMS) | POST_WITHOUT_FIELDS | UPLOADS | POST_FRAGMENTS
     assert accepting - known == set(), "POST URLs with no entry in FORMS or POST_WITHOUT_FIELDS"
     assert known - accepting == set(), "swept URLs that no longer accept POST"
 

@@ -79,6 +79,14 @@ def _card(owner) -> Planted:
     return Planted({"pk": card.pk}, {"rating": "3", "answer": str(answer.pk)})
 
 
+def _session(owner) -> Planted:
+    from prepapp.practice.sessions import session_start
+
+    AnswerFactory(user=owner, body=SECRET)
+    session = session_start(owner)
+    return Planted({"pk": session.pk}, {"stage": "write", "body": "Written by someone else"})
+
+
 def _with(make, data: dict):
     def build(owner) -> Planted:
         planted = make(owner)
@@ -104,6 +112,8 @@ OWNED = {
     "practice:edit": _answer,
     "practice:own_history": _own_question,
     "practice:review": _card,
+    "practice:session": _session,
+    "practice:session_summary": _session,
 }
 
 # Parametrised URLs that are not one user's object, by design; each has its own test below.

@@ -137,6 +137,10 @@ NOT_THROTTLED = {
     "reminders:settings": "signed in; the caller's own reminder settings",
     "reminders:unsubscribe": "the signed token is the credential; it only turns a reminder off",
     "reminders:one_click": "the signed token is the credential; it only turns a reminder off",
+    "practice:session_new": OWN_ROWS,
+    "practice:session": OWN_ROWS,
+    "practice:draft": "signed in; one draft per question of the caller's, overwritten in place",
+    "practice:preview": "signed in; renders the text sent, writes nothing",
 }
 
 

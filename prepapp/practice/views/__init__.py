@@ -1,0 +1,1 @@
+"""Practice pages, one module per feature; prepapp.practice.urls names them."""
