@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "prepapp.practice",
     "prepapp.mocks",
     "prepapp.dashboard",
+    "prepapp.sharing",
     "prepapp.demo",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("practice/", include("prepapp.practice.urls")),
     path("mocks/", include("prepapp.mocks.urls")),
     path("library/", include("prepapp.library.urls")),
+    path("sharing/", include("prepapp.sharing.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -17,3 +17,10 @@ def mailer_prints_to_console(alias: str = DEFAULT_MAILER_ALIAS) -> bool:
     config = mailers.settings.get(alias, {})
     backend = import_string(config.get("BACKEND", DEFAULT_MAILER_BACKEND))
     return issubclass(backend, ConsoleBackend)
+
+
+def mail_send(subject: str, body: str, to: list[str]) -> None:
+    """Send one plain-text message from DEFAULT_FROM_EMAIL: the one way the app sends mail."""
+    from django.core.mail import send_mail
+
+    send_mail(subject, body, None, to)
