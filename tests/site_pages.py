@@ -18,8 +18,11 @@ from prepapp.demo.seeding import demo_seed
 from prepapp.library.models import ChecklistItem
 from prepapp.mocks.models import MockInterview
 from prepapp.practice.models import Answer, ReviewCard
-from tests.mocks.factories import CalendarFeedFactory
+from prepapp.sharing.models import SharedAnswer
+from prepapp.sharing.services import invite_token, link_create
+from tests.mocks.factories import CalendarFeedFactory, MockInterviewFactory
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
+from tests.sharing.factories import CommentFactory, ShareFactory
 from tests.sweep_support import is_public, url_patterns
 
 # Signed out, these answer with something other than a page (a health check, a calendar).
@@ -36,6 +39,16 @@ def site_seed(user) -> dict[str, list]:
     own_item = OwnItem.objects.filter(user=user).order_by("pk").first()
     card = ReviewCard.objects.for_user(user).order_by("pk").first()
     feed = CalendarFeedFactory(user=user)
+    # Sharing: the user shares with a coach (an answer marked, a read-only link, a coach's
+    # comment), coaches a candidate of their own, and holds an invitation to accept.
+    given = ShareFactory(candidate=user)
+    SharedAnswer.objects.create(answer=answer)
+    comment = CommentFactory(author=given.coach, answer=answer)
+    link, link_token = link_create(user)
+    coached = ShareFactory(coach=user, scope="all")
+    coached_answer = AnswerFactory(user=coached.candidate)
+    coached_mock = MockInterviewFactory(user=coached.candidate)
+    invitation = ShareFactory(coach=None, accepted_at=None, invite_email=user.email)
     return {
         "accounts:password_reset_confirm": [
             urlsafe_base64_encode(force_bytes(user.pk)),
@@ -60,6 +73,16 @@ def site_seed(user) -> dict[str, list]:
         "practice:history": [answer.question.slug],
         "practice:own_history": [own_question.pk],
         "practice:review": [card.pk],
+        "sharing:accept": [invite_token(invitation)],
+        "sharing:answer_mark": [answer.pk],
+        "sharing:coach_answer": [coached.pk, coached_answer.pk],
+        "sharing:coach_mock": [coached.pk, coached_mock.pk],
+        "sharing:coach_view": [coached.pk],
+        "sharing:comment_resolve": [comment.pk],
+        "sharing:link_revoke": [link.pk],
+        "sharing:link_view": [link_token],
+        "sharing:share_revoke": [given.pk],
+        "sharing:share_scope": [given.pk],
     }
 
 
