@@ -26,6 +26,9 @@ from prepapp.throttle import post_throttled
 # mails an hour however many candidates (or one candidate, many times) invite them.
 INVITE_PER_IP = "20/h"
 INVITE_PER_EMAIL = "3/h"
+# A coach writes into someone else's account: a runaway script is stopped here, a real
+# coach never gets near it. (No email field, so only the address counts.)
+COMMENT_PER_IP = "60/h"
 NOINDEX = "noindex, nofollow, noarchive"
 
 
@@ -204,6 +207,7 @@ def _comment_page(request, share, template, target: dict, context: dict):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@post_throttled("comment", per_ip=COMMENT_PER_IP, per_email=COMMENT_PER_IP)
 def coach_answer(request, pk, answer_pk):
     share = _coach_share(request, pk)
     answer = selectors.shared_answer(share, answer_pk)
@@ -213,6 +217,7 @@ def coach_answer(request, pk, answer_pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@post_throttled("comment", per_ip=COMMENT_PER_IP, per_email=COMMENT_PER_IP)
 def coach_mock(request, pk, mock_pk):
     share = _coach_share(request, pk)
     mock: MockInterview = selectors.shared_mock(share, mock_pk)
