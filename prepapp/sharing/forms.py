@@ -55,12 +55,6 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
 
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if not body.strip():
-            raise forms.ValidationError("Write a comment first.")
-        return body
-
 
 class MarkForm(forms.Form):
     shared = forms.BooleanField(required=False)
