@@ -58,13 +58,7 @@ def sharing_settings(request):
         )
         messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
         return redirect("sharing:settings")
-    status = 400 if posted else 200
-    return render(
-        request,
-        "sharing/settings.html",
-        _sharing_context(request, invite_form=form),
-        status=status,
-    )
+    return render(request, "sharing/settings.html", _sharing_context(request, invite_form=form))
 
 
 def _own_share(request, pk: int) -> Share:
@@ -95,9 +89,7 @@ def share_revoke(request, pk):
 def link_create(request):
     form = LinkForm(request.POST)
     if not form.is_valid():
-        return render(
-            request, "sharing/settings.html", _sharing_context(request, link_form=form), status=400
-        )
+        return render(request, "sharing/settings.html", _sharing_context(request, link_form=form))
     link, token = services.link_create(
         request.user, form.cleaned_data["days"], form.cleaned_data["label"]
     )
@@ -203,7 +195,7 @@ def _comment_page(request, share, template, target: dict, context: dict):
         return redirect(request.path)
     comments = [c for c in selectors.comments_on(**target) if c.author_id == request.user.pk]
     context = {**context, "share": share, "form": form, "comments": comments}
-    return render(request, template, context, status=400 if posted else 200)
+    return render(request, template, context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
