@@ -34,6 +34,7 @@ from prepapp.practice.answers import answer_save
 from prepapp.practice.models import Answer
 from prepapp.practice.rubric import ALL_DIMENSIONS, round_dimensions, score_field
 from prepapp.practice.scheduling import card_review
+from prepapp.sharing.services import invite_token
 from tests.checklist.factories import ItemStateFactory, OwnItemFactory, pack_item
 from tests.factories import PASSWORD, UserFactory
 from tests.mocks.factories import MockInterviewFactory
@@ -43,6 +44,7 @@ from tests.practice.factories import (
     UserQuestionFactory,
     bank_question,
 )
+from tests.sharing.factories import CommentFactory, ShareFactory, link_for
 from tests.sweep_payloads import (
     NEW_PASSWORD,
     answer_data,
@@ -173,6 +175,8 @@ class Form:
     state: Callable = lambda client, user: snapshot(user)
     # The fields swept one by one (default: all but the repeats of one helper's field).
     sweep: tuple[str, ...] | None = None
+    # What the base payload answers: a redirect, or a page only that response may show.
+    accepted_status: int = 302
 
     def swept(self) -> list[str]:
         if self.sweep is not None:
@@ -238,6 +242,27 @@ def _review_url(client, user):
 
 def _url(name, *args):
     return lambda client, user: reverse(name, args=args)
+
+
+def _share_given_url(name):
+    def url(client, user):
+        return reverse(name, args=[ShareFactory(candidate=user).pk])
+
+    return url
+
+
+def _coach_url(name):
+    """The user coaches a candidate who shares everything: the comment form's URL."""
+
+    def url(client, user):
+        share = ShareFactory(coach=user, scope="all")
+        if name == "sharing:coach_answer":
+            target = AnswerFactory(user=share.candidate)
+        else:
+            target = MockInterviewFactory(user=share.candidate)
+        return reverse(name, args=[share.pk, target.pk])
+
+    return url
 
 
 ANSWER_FIELDS = {
@@ -401,6 +426,33 @@ FORMS: dict[str, Form] = {
         _edit_answer_data,
         sweep=("body", "mistakes"),
     ),
+    "sharing:settings": Form(
+        {"email": Field(EMAIL, required=True), "scope": Field(CHOICE, required=True)},
+        _url("sharing:settings"),
+        lambda user: {"email": "coach@example.org", "scope": "marked"},
+    ),
+    "sharing:share_scope": Form(
+        {"scope": Field(CHOICE, required=True)},
+        _share_given_url("sharing:share_scope"),
+        lambda user: {"scope": "all"},
+    ),
+    # The only response that shows the new link's token: a page, not a redirect.
+    "sharing:link_create": Form(
+        {"label": Field(TEXT), "days": Field(CHOICE, required=True)},
+        _url("sharing:link_create"),
+        lambda user: {"label": "Mentor", "days": "7"},
+        accepted_status=200,
+    ),
+    "sharing:coach_answer": Form(
+        {"body": Field(TEXT, required=True)},
+        _coach_url("sharing:coach_answer"),
+        lambda user: {"body": "Lead with the metric."},
+    ),
+    "sharing:coach_mock": Form(
+        {"body": Field(TEXT, required=True)},
+        _coach_url("sharing:coach_mock"),
+        lambda user: {"body": "Good pacing."},
+    ),
     "practice:review": Form(
         {"rating": Field(CHOICE, required=True), "answer": Field(INT), "next": Field(IGNORED)},
         _review_url,
@@ -416,6 +468,12 @@ POST_WITHOUT_FIELDS = {
     "mocks:done",
     "mocks:feed_reset",
     "practice:delete",
+    # A yes/no flag or none: any value or none is an answer (answer_mark, comment_resolve).
+    "sharing:accept",
+    "sharing:answer_mark",
+    "sharing:comment_resolve",
+    "sharing:link_revoke",
+    "sharing:share_revoke",
 }
 # A file upload: swept by the import tests below.
 UPLOADS = {"accounts:import"}
@@ -496,8 +554,9 @@ def test_base_payload_is_accepted(seeded, name):
 
     response = client.post(url, form.data(seeded))
 
-    assert response.status_code == 302, f"{name}: {response.status_code}"
-    assert location_is_safe(response["Location"])
+    assert response.status_code == form.accepted_status, f"{name}: {response.status_code}"
+    if response.status_code == 302:
+        assert location_is_safe(response["Location"])
     assert form.state(client, seeded) != before, f"{name}: the base payload changed nothing"
 
 
@@ -661,6 +720,7 @@ def test_junk_data_on_field_less_posts(user, pack, name):
         "mocks:delete": [mock.pk],
         "mocks:done": [mock.pk],
         "practice:delete": [answer.pk],
+        **_sharing_args(user, answer),
     }.get(name, [])
     url = reverse(name, args=kwargs)
     # A NUL anywhere is refused before the view runs (prepapp.middleware), changing nothing.
@@ -879,6 +939,27 @@ COMBINED_VALUES = [
 COMBINED_PARAMS = ["round", "topic", "q", "page", "show", "status", "question", "own", "next"]
 
 
+def _sharing_args(user, answer) -> dict[str, list]:
+    """Path arguments of the sharing URLs: the user's own shares, link and comment, a
+    candidate they coach, and an invitation from another candidate waiting for them."""
+    given = ShareFactory(candidate=user)
+    coached = ShareFactory(coach=user, scope="all")
+    invitation = ShareFactory(coach=None, accepted_at=None, invite_email=user.email)
+    link, token = link_for(user)
+    return {
+        "sharing:accept": [invite_token(invitation)],
+        "sharing:answer_mark": [answer.pk],
+        "sharing:coach_answer": [coached.pk, AnswerFactory(user=coached.candidate).pk],
+        "sharing:coach_mock": [coached.pk, MockInterviewFactory(user=coached.candidate).pk],
+        "sharing:coach_view": [coached.pk],
+        "sharing:comment_resolve": [CommentFactory(author=given.coach, answer=answer).pk],
+        "sharing:link_revoke": [link.pk],
+        "sharing:link_view": [token],
+        "sharing:share_revoke": [given.pk],
+        "sharing:share_scope": [given.pk],
+    }
+
+
 def _get_urls(user) -> dict[str, str]:
     """Every URL name -> a URL that GETs one of the user's own objects where it takes one."""
     from tests.mocks.factories import CalendarFeedFactory
@@ -911,6 +992,7 @@ def _get_urls(user) -> dict[str, str]:
         "practice:history": [answer.question.slug],
         "practice:own_history": [own_question.pk],
         "practice:review": [card.pk],
+        **_sharing_args(user, answer),
     }
     urls = {}
     for name, pattern in url_patterns().items():

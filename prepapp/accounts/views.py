@@ -54,9 +54,12 @@ def signup(request):
 
 
 def _next_url(request) -> str:
-    """The `next` of the query or form, when it stays on this site (else nothing)."""
+    """The `next` of the query or form when it is a path on this site, else nothing.
+
+    A path only (a leading "/"): redirect() would take anything else for a view name.
+    """
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
+    safe = candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return candidate if safe else ""

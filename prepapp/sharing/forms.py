@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from prepapp.sharing.models import COMMENT_MAX_LENGTH, LABEL_MAX_LENGTH, Share
-from prepapp.sharing.services import LINK_DAYS_DEFAULT, LINK_DAYS_MAX
+from prepapp.sharing.services import LINK_DAYS_CHOICES, LINK_DAYS_DEFAULT
 
 
 class InviteForm(forms.Form):
@@ -40,10 +40,11 @@ class LinkForm(forms.Form):
         max_length=LABEL_MAX_LENGTH,
         required=False,
     )
-    days = forms.IntegerField(
-        label="Works for (days)",
-        min_value=1,
-        max_value=LINK_DAYS_MAX,
+    # A few choices rather than any number: a choice is refused unless typed exactly so.
+    days = forms.TypedChoiceField(
+        label="Works for",
+        choices=[(d, f"{d} day{'s' if d > 1 else ''}") for d in LINK_DAYS_CHOICES],
+        coerce=int,
         initial=LINK_DAYS_DEFAULT,
     )
 

@@ -21,7 +21,7 @@ INVITE_SALT = "prepapp.sharing.invite"
 # invitation stops working by itself.
 INVITE_MAX_AGE = timedelta(days=14)
 LINK_DAYS_DEFAULT = 7
-LINK_DAYS_MAX = 30
+LINK_DAYS_CHOICES = (1, 7, 14, 30)
 
 
 class ShareRefused(Exception):
