@@ -207,3 +207,11 @@ def test_forged_old_or_withdrawn_invitations_are_404(client, user, monkeypatch):
     assert client.post(reverse("sharing:accept", args=[token])).status_code == 404
     share.refresh_from_db()
     assert share.coach is None
+
+
+def test_accept_page_query_count(client, django_assert_num_queries):
+    share = ShareFactory(coach=None, accepted_at=None)
+    client.force_login(UserFactory())
+    # session, user, the invitation (with its candidate)
+    with django_assert_num_queries(3):
+        assert client.get(reverse("sharing:accept", args=[invite_token(share)])).status_code == 200
