@@ -72,7 +72,13 @@ def test_an_invalid_post_leaves_the_version(auth_client, seeded, name, htmx):
     assert _version(seeded) == before, f"{name}: {response.status_code}"
 
 
-@pytest.mark.parametrize("name", [n for n in SIGNED_IN_FORMS if n != "accounts:delete"])
+# Sharing's rows (shares, links, comments) are not on the cached dashboard: its open
+# comments' count is read outside the cache (tests/sharing/test_comments.py), so sharing
+# is not among the watched apps and its forms leave the version alone.
+@pytest.mark.parametrize(
+    "name",
+    [n for n in SIGNED_IN_FORMS if n != "accounts:delete" and not n.startswith("sharing:")],
+)
 def test_a_valid_post_bumps_the_version(auth_client, seeded, name):
     form = FORMS[name]
     url = form.url(auth_client, seeded)

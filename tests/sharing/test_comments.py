@@ -109,6 +109,20 @@ def test_the_candidate_sees_counts_and_resolves(auth_client, share):
     assert comment.resolved_at is None
 
 
+def test_a_new_comment_shows_on_the_candidates_cached_dashboard(auth_client, share):
+    """The coach's comment moves no version of the candidate's: the count is read anew."""
+    answer = shared_answer(share.candidate)
+    candidate = _candidate_client(share)
+    assert "open comment" not in candidate.get(reverse("dashboard:home")).content.decode()
+    auth_client.post(
+        reverse("sharing:coach_answer", args=[share.pk, answer.pk]), {"body": "Try a metric."}
+    )
+    share.candidate.refresh_from_db()
+    assert share.candidate.data_version == 0
+    dashboard = candidate.get(reverse("dashboard:home")).content.decode()
+    assert "<strong>1</strong> open comment" in dashboard
+
+
 def test_the_coach_cannot_resolve(auth_client, share):
     comment = CommentFactory(author=share.coach, answer=shared_answer(share.candidate))
     assert (
