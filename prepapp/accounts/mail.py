@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.mail import mailers
+from django.core.mail import mailers, send_mail
 from django.core.mail.backends.console import EmailBackend as ConsoleBackend
 from django.core.mail.handler import DEFAULT_MAILER_ALIAS, DEFAULT_MAILER_BACKEND
 from django.utils.module_loading import import_string
@@ -21,6 +21,4 @@ def mailer_prints_to_console(alias: str = DEFAULT_MAILER_ALIAS) -> bool:
 
 def mail_send(subject: str, body: str, to: list[str]) -> None:
     """Send one plain-text message from DEFAULT_FROM_EMAIL: the one way the app sends mail."""
-    from django.core.mail import send_mail
-
     send_mail(subject, body, None, to)
