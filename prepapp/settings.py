@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "prepapp.practice",
     "prepapp.mocks",
     "prepapp.dashboard",
+    "prepapp.sharing",
     "prepapp.demo",
     "prepapp.reminders",
 ]

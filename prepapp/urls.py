@@ -27,6 +27,7 @@ urlpatterns = [
     path("mocks/", include("prepapp.mocks.urls")),
     path("library/", include("prepapp.library.urls")),
     path("accounts/settings/reminders/", include("prepapp.reminders.urls")),
+    path("sharing/", include("prepapp.sharing.urls")),
     path("admin/", admin.site.urls),
 ]
 

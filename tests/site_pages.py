@@ -18,8 +18,11 @@ from prepapp.mocks.models import MockInterview
 from prepapp.practice.models import Answer, ReviewCard
 from prepapp.practice.sessions import session_start
 from prepapp.reminders.unsubscribe import unsubscribe_token
-from tests.mocks.factories import CalendarFeedFactory
+from prepapp.sharing.models import SharedAnswer
+from prepapp.sharing.services import invite_token, link_create
+from tests.mocks.factories import CalendarFeedFactory, MockInterviewFactory
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
+from tests.sharing.factories import CommentFactory, ShareFactory
 
 
 def site_seed(user) -> dict[str, list]:
@@ -33,6 +36,16 @@ def site_seed(user) -> dict[str, list]:
     card = ReviewCard.objects.for_user(user).order_by("pk").first()
     feed = CalendarFeedFactory(user=user)
     session = session_start(user)
+    # Sharing: the user shares with a coach (an answer marked, a read-only link, a coach's
+    # comment), coaches a candidate of their own, and holds an invitation to accept.
+    given = ShareFactory(candidate=user)
+    SharedAnswer.objects.create(answer=answer)
+    comment = CommentFactory(author=given.coach, answer=answer)
+    link, link_token = link_create(user)
+    coached = ShareFactory(coach=user, scope="all")
+    coached_answer = AnswerFactory(user=coached.candidate)
+    coached_mock = MockInterviewFactory(user=coached.candidate)
+    invitation = ShareFactory(coach=None, accepted_at=None, invite_email=user.email)
     return {
         "accounts:password_reset_confirm": [
             urlsafe_base64_encode(force_bytes(user.pk)),
@@ -61,6 +74,16 @@ def site_seed(user) -> dict[str, list]:
         "reminders:one_click": [unsubscribe_token(user, "digest")],
         "practice:session": [session.pk],
         "practice:session_summary": [session.pk],
+        "sharing:accept": [invite_token(invitation)],
+        "sharing:answer_mark": [answer.pk],
+        "sharing:coach_answer": [coached.pk, coached_answer.pk],
+        "sharing:coach_mock": [coached.pk, coached_mock.pk],
+        "sharing:coach_view": [coached.pk],
+        "sharing:comment_resolve": [comment.pk],
+        "sharing:link_revoke": [link.pk],
+        "sharing:link_view": [link_token],
+        "sharing:share_revoke": [given.pk],
+        "sharing:share_scope": [given.pk],
     }
 
 

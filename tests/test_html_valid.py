@@ -69,6 +69,9 @@ def _states(user) -> list[tuple[str, str, str, dict | None, bool]]:
         ("settings-errors", "post", reverse("accounts:settings"), {"interview_date": "x"}, True),
         ("signup-errors", "post", reverse("accounts:signup"), {"email": "not-an-email"}, False),
         ("login-errors", "post", reverse("accounts:login"), {"username": "x"}, False),
+        ("sharing-invite-errors", "post", reverse("sharing:settings"), {"email": "x"}, True),
+        ("sharing-link-errors", "post", reverse("sharing:link_create"), {"days": "0"}, True),
+        ("sharing-link-created", "post", reverse("sharing:link_create"), {"days": "7"}, True),
     ]
 
 

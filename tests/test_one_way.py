@@ -16,7 +16,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-
 def _modules():
     for path in sorted((ROOT / "prepapp").rglob("*.py")):
         relative = path.relative_to(ROOT).as_posix()

@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
@@ -28,15 +29,29 @@ from prepapp.throttle import SIGNUP_PER_EMAIL, SIGNUP_PER_IP, post_throttled
 @require_http_methods(["GET", "HEAD", "POST"])
 @post_throttled("signup", per_ip=SIGNUP_PER_IP, per_email=SIGNUP_PER_EMAIL)
 def signup(request):
+    # Where sign-in would have gone (a coach's invitation, say): kept through sign-up too.
+    next_url = _next_url(request)
     if request.user.is_authenticated:
-        return redirect("dashboard:home")
+        return redirect(next_url or "dashboard:home")
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome to prepapp. Your account is ready.")
-        return redirect("dashboard:home")
-    return render(request, "accounts/signup.html", {"form": form})
+        return redirect(next_url or "dashboard:home")
+    return render(request, "accounts/signup.html", {"form": form, "next": next_url})
+
+
+def _next_url(request) -> str:
+    """The `next` of the query or form when it is a path on this site, else nothing.
+
+    A path only (a leading "/"): redirect() would take anything else for a view name.
+    """
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    safe = candidate.startswith("/") and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return candidate if safe else ""
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -18,6 +18,7 @@ from prepapp.practice.models import (
     ReviewLog,
     UserQuestion,
 )
+from prepapp.sharing.models import Comment
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -63,6 +64,13 @@ def data_export(user) -> dict:
         .select_related("round")
         .prefetch_related("questions", "answers", "mistakes")
         .order_by("scheduled_at", "pk")
+    )
+    # Coaches' comments on the user's answers and mocks. Written out, not imported back:
+    # the coach may have no account on the instance the file goes to (see the README).
+    comments = (
+        Comment.objects.for_candidate(user)
+        .select_related("author", "mock")
+        .order_by("created_at", "pk")
     )
     return {
         "format": FORMAT,
@@ -161,6 +169,17 @@ def data_export(user) -> dict:
                 "mistakes": sorted(p.slug for p in m.mistakes.all()),
             }
             for m in mocks
+        ],
+        "comments": [
+            {
+                "author": c.author.email,
+                "answer": answer_refs.get(c.answer_id),
+                "mock": str(c.mock.uid) if c.mock_id else None,
+                "body": c.body,
+                "created_at": _iso(c.created_at),
+                "resolved_at": _iso(c.resolved_at),
+            }
+            for c in comments
         ],
     }
 

@@ -9,6 +9,10 @@ FORMAT = "prepapp-export"
 # still import: their rows are matched by content, as before.
 VERSION = 2
 VERSIONS = (1, 2)
+# "comments" (coaches' comments on the user's answers and mocks, by answer ref or mock uid,
+# with the author's email) is written out but never read back: the coach may have no
+# account on the instance the file goes to. No new version for it: readers ignore keys
+# they do not know, so this and older releases import such files unchanged.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # Rows per import, by kind. Bytes alone let a small file carry tens of thousands of short
 # rows, and the write lock an import holds grows with rows, not bytes. These sit well

@@ -114,8 +114,8 @@ def test_the_dashboard_query_count_is_fixed(client, user, pack, rows, django_ass
     client.force_login(user)
     # session, user, checklist progress, answer totals, 12 weeks, rounds, finding
     # mistakes, tagged mistakes, rounds list, mock coverage, review cards, due cards,
-    # upcoming mocks, mock mistakes, mistake pairs
-    with django_assert_num_queries(15):
+    # upcoming mocks, mock mistakes, mistake pairs, coaches' open comments
+    with django_assert_num_queries(16):
         response = client.get(reverse("dashboard:home"))
     assert response.status_code == 200
     assert "Mistakes that keep coming back" in response.content.decode()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from prepapp.library.models import MistakePair, Question
 from prepapp.practice.models import Answer
 from tests.mocks.factories import MockInterviewFactory
+from tests.sharing.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +87,8 @@ def test_query_count_is_constant(auth_client, user, django_assert_num_queries, c
     mock.answers.add(*answers)
     mock.questions.add(*questions[: min(count, len(questions))])
     mock.mistakes.add(*MistakePair.objects.all()[: min(count, 20)])
-    # session, user, mock, questions, answers (with their questions), user questions, mistakes
-    with django_assert_num_queries(7):
+    CommentFactory.create_batch(count, answer=None, mock=mock)
+    # session, user, mock, questions, answers (with their questions), user questions,
+    # mistakes, coaches' comments (with their authors)
+    with django_assert_num_queries(8):
         assert auth_client.get(_url(mock)).status_code == 200

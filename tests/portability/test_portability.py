@@ -249,8 +249,8 @@ class TestExportViews:
     ):
         demo_seed(user, answers=size, mocks=min(size, 50))
         # session+user, own items, states, own questions, answers, tags, cards, logs,
-        # mocks, mock questions, mock answers, mock mistakes, session touch
-        with django_assert_num_queries(13):
+        # mocks, mock questions, mock answers, mock mistakes, coaches' comments, session touch
+        with django_assert_num_queries(14):
             auth_client.get(reverse("accounts:export_json"))
 
 

@@ -776,6 +776,9 @@ def _full_file(pack) -> dict:
                 "mistakes": pairs[:1],
             },
         ],
+        # Coaches' comments are exported, never imported (the coach may not exist here):
+        # an imported account has none of its own to write back.
+        "comments": [],
     }
 
 

@@ -12,6 +12,7 @@ from prepapp.practice.answers import answer_save
 from prepapp.practice.models import Answer, Finding
 from prepapp.practice.scheduling import card_for_question
 from tests.practice.factories import AnswerFactory, UserQuestionFactory
+from tests.sharing.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,8 +94,10 @@ def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, coun
         Finding(answer=answer, code=f"c{i}", message="m", mistake=pairs[i % len(pairs)])
         for i in range(count)
     )
-    # session, user, answer, card, findings, previous attempt, its finding codes, tagged
-    with django_assert_num_queries(8):
+    CommentFactory.create_batch(count, answer=answer)
+    # session, user, answer, card, findings, previous attempt, its finding codes, tagged,
+    # shared mark, coaches' comments (with their authors)
+    with django_assert_num_queries(10):
         auth_client.get(_url(answer))
 
 

@@ -47,10 +47,11 @@ from prepapp.practice.forms import (
 from prepapp.practice.models import Answer
 from prepapp.practice.sessions import session_start
 from prepapp.reminders.forms import ReminderSettingsForm
+from prepapp.sharing.forms import CommentForm, InviteForm, LinkForm, ScopeForm
 from tests.checklist.factories import ItemStateFactory, OwnItemFactory, pack_item
 from tests.factories import PASSWORD
 from tests.mocks.factories import MockInterviewFactory
-from tests.practice.factories import ReviewCardFactory
+from tests.practice.factories import AnswerFactory, ReviewCardFactory
 from tests.security.hostile import IGNORED, Field, field_spec
 from tests.security.payloads import (
     NEW_PASSWORD,
@@ -60,6 +61,7 @@ from tests.security.payloads import (
     own_item_data,
 )
 from tests.security.rows import snapshot
+from tests.sharing.factories import ShareFactory
 
 
 @dataclass
@@ -75,6 +77,8 @@ class Form:
     state: Callable = lambda client, user: snapshot(user)
     # Values posted beside the form that the view reads but never stores (`next`, `show`).
     extra: dict[str, Field] = field(default_factory=dict)
+    # What the base payload answers: a redirect, or a page only that response may show.
+    accepted_status: int = 302
 
     def fields(self, user) -> dict[str, Field]:
         """Posted name (prefix included) -> what the form field takes."""
@@ -165,6 +169,27 @@ def review_url(client, user):
 
 def _session_url(client, user):
     return reverse("practice:session", args=[session_start(user).pk])
+
+
+def _share_given_url(name):
+    def url(client, user):
+        return reverse(name, args=[ShareFactory(candidate=user).pk])
+
+    return url
+
+
+def _coach_url(name):
+    """The user coaches a candidate who shares everything: the comment form's URL."""
+
+    def url(client, user):
+        share = ShareFactory(coach=user, scope="all")
+        if name == "sharing:coach_answer":
+            target = AnswerFactory(user=share.candidate)
+        else:
+            target = MockInterviewFactory(user=share.candidate)
+        return reverse(name, args=[share.pk, target.pk])
+
+    return url
 
 
 def _url(name, *args):
@@ -312,6 +337,33 @@ FORMS: dict[str, Form] = {
         lambda user: {"stage": "write", "body": "I would start from the clinicians' workflow."},
         extra={"stage": Field(IGNORED)},
     ),
+    "sharing:settings": Form(
+        lambda user: [InviteForm(user)],
+        _url("sharing:settings"),
+        lambda user: {"email": "coach@example.org", "scope": "marked"},
+    ),
+    "sharing:share_scope": Form(
+        lambda user: [ScopeForm()],
+        _share_given_url("sharing:share_scope"),
+        lambda user: {"scope": "all"},
+    ),
+    # The only response that shows the new link's token: a page, not a redirect.
+    "sharing:link_create": Form(
+        lambda user: [LinkForm()],
+        _url("sharing:link_create"),
+        lambda user: {"label": "Mentor", "days": "7"},
+        accepted_status=200,
+    ),
+    "sharing:coach_answer": Form(
+        lambda user: [CommentForm()],
+        _coach_url("sharing:coach_answer"),
+        lambda user: {"body": "Lead with the metric."},
+    ),
+    "sharing:coach_mock": Form(
+        lambda user: [CommentForm()],
+        _coach_url("sharing:coach_mock"),
+        lambda user: {"body": "Good pacing."},
+    ),
 }
 
 # POSTs answering with a fragment (no redirect; nothing, or a draft, stored): their hostile
@@ -328,6 +380,12 @@ POST_WITHOUT_FIELDS = {
     "practice:delete",
     "reminders:one_click",
     "reminders:unsubscribe",
+    # A yes/no flag or none: any value or none is an answer (answer_mark, comment_resolve).
+    "sharing:accept",
+    "sharing:answer_mark",
+    "sharing:comment_resolve",
+    "sharing:link_revoke",
+    "sharing:share_revoke",
 }
 # A file upload: swept by tests/portability/test_import_fuzz.py.
 UPLOADS = {"accounts:import"}

@@ -8,15 +8,25 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 # The apps whose tables hold a user's own rows (the content pack in `library` is shared).
-USER_APPS = ("accounts", "checklist", "practice", "mocks", "reminders")
+USER_APPS = ("accounts", "checklist", "practice", "mocks", "reminders", "sharing")
 # Django's permission tables: the app never writes them, so snapshots skip them.
 UNUSED = {"accounts.User_groups", "accounts.User_user_permissions"}
 # Bumped by any successful POST (cache versioning) or by signing in, or the calendar
 # feed's validators (the ETag last served and when it changed, stored by the feed's GET so
 # its Last-Modified is honest): not the user's data.
-VOLATILE = {"data_version", "last_login", "etag", "changed_at"}
+# When a coach or a link holder last looked at a share: the candidate's audit, written by
+# the coach's GET.
+VOLATILE = {"data_version", "last_login", "etag", "changed_at", "last_seen_at"}
+# Rows two users have a hand in: a share (its candidate and, once accepted, its coach) and
+# a coach's comment (its author, and the candidate whose answer or mock it is on, who
+# resolves it). Both users' snapshots hold them.
+SHARED_ROWS = {
+    "sharing.Share": lambda pk: Q(candidate=pk) | Q(coach=pk),
+    "sharing.Comment": lambda pk: Q(author=pk) | Q(answer__user=pk) | Q(mock__user=pk),
+}
 
 
 def _owner_path(model, depth: int = 0) -> str | None:
@@ -58,10 +68,12 @@ def _rows(queryset) -> list[dict]:
 
 def snapshot(user) -> dict[str, list[dict]]:
     """Every row the user owns, field by field."""
-    return {
-        model._meta.label: _rows(model.objects.filter(**{path: user.pk}))
-        for model, path in owned_models()
-    }
+    rows = {}
+    for model, path in owned_models():
+        shared = SHARED_ROWS.get(model._meta.label)
+        lookup = shared(user.pk) if shared else Q(**{path: user.pk})
+        rows[model._meta.label] = _rows(model.objects.filter(lookup))
+    return rows
 
 
 def snapshot_all() -> dict[str, list[dict]]:

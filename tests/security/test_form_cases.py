@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from prepapp.reminders.unsubscribe import unsubscribe_token
+from prepapp.sharing.services import invite_token
 from tests.checklist.factories import OwnItemFactory
 from tests.mocks.factories import MockInterviewFactory
 from tests.practice.factories import AnswerFactory
@@ -16,6 +17,7 @@ from tests.security.forms import FORMS, POST_WITHOUT_FIELDS, answer_for, client_
 from tests.security.hostile import HUGE, SCRIPT, UNICODE_DIGITS, failure, page_check
 from tests.security.payloads import mock_data, new_answer_data
 from tests.security.rows import snapshot
+from tests.sharing.factories import CommentFactory, ShareFactory, link_for
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +81,21 @@ def test_own_question_round_must_be_a_pack_slug(seeded):
 # ---------------------------------------------------------------- POSTs without fields
 
 
+def _sharing_args(user, answer) -> dict[str, list]:
+    """Path arguments of the sharing URLs: the user's own shares, link and comment, a
+    candidate they coach, and an invitation from another candidate waiting for them."""
+    given = ShareFactory(candidate=user)
+    invitation = ShareFactory(coach=None, accepted_at=None, invite_email=user.email)
+    link, _token = link_for(user)
+    return {
+        "sharing:accept": [invite_token(invitation)],
+        "sharing:answer_mark": [answer.pk],
+        "sharing:comment_resolve": [CommentFactory(author=given.coach, answer=answer).pk],
+        "sharing:link_revoke": [link.pk],
+        "sharing:share_revoke": [given.pk],
+    }
+
+
 @pytest.mark.parametrize("name", sorted(POST_WITHOUT_FIELDS))
 def test_junk_data_on_field_less_posts(user, pack, name):
     client = Client(raise_request_exception=False)
@@ -93,6 +110,7 @@ def test_junk_data_on_field_less_posts(user, pack, name):
         "practice:delete": [answer.pk],
         "reminders:one_click": [unsubscribe_token(user, "digest")],
         "reminders:unsubscribe": [unsubscribe_token(user, "digest")],
+        **_sharing_args(user, answer),
     }.get(name, [])
     url = reverse(name, args=kwargs)
     # A NUL anywhere is refused before the view runs (prepapp.middleware), changing nothing.

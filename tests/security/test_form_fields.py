@@ -109,8 +109,9 @@ def test_base_payload_is_accepted(seeded, name):
 
     response = client.post(url, form.data(seeded))
 
-    assert response.status_code == 302, f"{name}: {response.status_code}"
-    assert location_is_safe(response["Location"])
+    assert response.status_code == form.accepted_status, f"{name}: {response.status_code}"
+    if response.status_code == 302:
+        assert location_is_safe(response["Location"])
     assert form.state(client, seeded) != before, f"{name}: the base payload changed nothing"
 
 

@@ -28,7 +28,8 @@ from tests.practice.factories import (
 )
 from tests.security.payloads import NEW_PASSWORD, answer_data, mock_data, own_item_data
 from tests.security.rows import snapshot, snapshot_diff
-from tests.security.walker import dummy_url, parametrised_names
+from tests.security.walker import dummy_kwargs, dummy_url, parametrised_names
+from tests.sharing.factories import CommentFactory, ShareFactory, link_for, shared_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +88,53 @@ def _session(owner) -> Planted:
     return Planted({"pk": session.pk}, {"stage": "write", "body": "Written by someone else"})
 
 
+def _share_given(owner) -> Planted:
+    """The owner (a candidate) shares with a coach: their own Sharing page's rows."""
+    share = ShareFactory(candidate=owner, invite_email="coach-of-owner@example.org")
+    shared_answer(owner, body=SECRET)
+    return Planted({"pk": share.pk}, {"scope": "all"})
+
+
+def _link(owner) -> Planted:
+    link, _token = link_for(owner)
+    return Planted({"pk": link.pk})
+
+
+def _answer_to_mark(owner) -> Planted:
+    answer = AnswerFactory(user=owner, body=SECRET)
+    return Planted({"pk": answer.pk}, {"shared": "1"})
+
+
+def _comment(owner) -> Planted:
+    """A coach's comment on the owner's answer: the owner (candidate) resolves it."""
+    answer = AnswerFactory(user=owner, body=SECRET)
+    comment = CommentFactory(answer=answer, body=SECRET, body_html=f"<p>{SECRET}</p>")
+    return Planted({"pk": comment.pk})
+
+
+def _coached(owner) -> tuple:
+    """The owner coaches a third user, who shares an answer and a mock with them."""
+    share = ShareFactory(coach=owner)
+    answer = shared_answer(share.candidate, body=SECRET)
+    mock = MockInterviewFactory(user=share.candidate, strengths=SECRET)
+    return share, answer, mock
+
+
+def _coach_view(owner) -> Planted:
+    share, _answer, _mock = _coached(owner)
+    return Planted({"pk": share.pk})
+
+
+def _coach_answer(owner) -> Planted:
+    share, answer, _mock = _coached(owner)
+    return Planted({"pk": share.pk, "answer_pk": answer.pk}, {"body": "A coach's note"})
+
+
+def _coach_mock(owner) -> Planted:
+    share, _answer, mock = _coached(owner)
+    return Planted({"pk": share.pk, "mock_pk": mock.pk}, {"body": "A coach's note"})
+
+
 def _with(make, data: dict):
     def build(owner) -> Planted:
         planted = make(owner)
@@ -114,6 +162,14 @@ OWNED = {
     "practice:review": _card,
     "practice:session": _session,
     "practice:session_summary": _session,
+    "sharing:answer_mark": _answer_to_mark,
+    "sharing:coach_answer": _coach_answer,
+    "sharing:coach_mock": _coach_mock,
+    "sharing:coach_view": _coach_view,
+    "sharing:comment_resolve": _comment,
+    "sharing:link_revoke": _link,
+    "sharing:share_revoke": _share_given,
+    "sharing:share_scope": _share_given,
 }
 
 # Parametrised URLs that are not one user's object, by design; each has its own test below.
@@ -126,6 +182,8 @@ SHARED = {
     "practice:history": "slug of a shared bank question: only the viewer's attempts",
     "reminders:one_click": "public, signed token: the token is the credential (tests/reminders/test_views.py)",
     "reminders:unsubscribe": "public, signed token: the token is the credential (tests/reminders/test_views.py)",
+    "sharing:accept": "signed invitation: the signature is the credential (tests/sharing)",
+    "sharing:link_view": "public, token-based: the token is the credential",
 }
 
 PARAMETRISED = parametrised_names()
@@ -319,3 +377,107 @@ def test_a_question_slug_is_not_an_own_question_id(auth_client, other_user):
     response = auth_client.post(url, answer_data(None))
     assert response.status_code == 404
     assert snapshot(other_user) == before
+
+
+# The coach's URLs, each with the kwargs it takes from a share, an answer and a mock.
+COACH_URLS = {
+    "sharing:coach_view": lambda share, answer, mock: {"pk": share.pk},
+    "sharing:coach_answer": lambda share, answer, mock: {"pk": share.pk, "answer_pk": answer.pk},
+    "sharing:coach_mock": lambda share, answer, mock: {"pk": share.pk, "mock_pk": mock.pk},
+}
+
+
+def test_every_coach_url_is_walked():
+    coach_names = {n for n in PARAMETRISED if n.startswith("sharing:coach_")}
+    assert coach_names == set(COACH_URLS)
+
+
+def _assert_404s(client, url):
+    get, post = client.get(url), client.post(url, {"body": "Sneaked in"})
+    assert get.status_code == 404, f"GET {url}: {get.status_code}"
+    # 405: the overview takes no POST at all.
+    assert post.status_code in (404, 405), f"POST {url}: {post.status_code}"
+    for response in (get, post):
+        assert SECRET not in response.content.decode(errors="replace")
+
+
+def test_a_coach_of_one_candidate_is_404_on_anothers_data(auth_client, user, other_user):
+    """The user coaches A; B shares everything with someone else. None of B's rows opens."""
+    mine = ShareFactory(coach=user, scope="all")
+    a_answer = shared_answer(mine.candidate)
+    a_mock = MockInterviewFactory(user=mine.candidate)
+    theirs = ShareFactory(candidate=other_user, scope="all")
+    b_answer = shared_answer(other_user, body=SECRET)
+    b_mock = MockInterviewFactory(user=other_user, strengths=SECRET)
+    before = snapshot(other_user)
+
+    for name, kwargs in COACH_URLS.items():
+        allowed = reverse(name, kwargs=kwargs(mine, a_answer, a_mock))
+        # B's rows through the user's own share of A, and through B's share with another.
+        for share, answer, mock in [
+            (mine, b_answer, b_mock),
+            (theirs, b_answer, b_mock),
+            (theirs, a_answer, a_mock),
+        ]:
+            url = reverse(name, kwargs=kwargs(share, answer, mock))
+            if url != allowed:  # the overview takes the share alone
+                _assert_404s(auth_client, url)
+        # A's own rows through the user's share are fine: the 404s are about access.
+        assert auth_client.get(allowed).status_code == 200
+    assert snapshot(other_user) == before
+    listing = auth_client.get(reverse("sharing:coaching")).content.decode()
+    assert mine.candidate.email in listing
+    assert other_user.email not in listing
+
+
+def test_a_revoked_coach_is_404_everywhere(auth_client, user):
+    share = ShareFactory(coach=user, scope="all")
+    answer = shared_answer(share.candidate, body=SECRET)
+    mock = MockInterviewFactory(user=share.candidate, strengths=SECRET)
+    for name, kwargs in COACH_URLS.items():
+        assert (
+            auth_client.get(reverse(name, kwargs=kwargs(share, answer, mock))).status_code == 200
+        )
+
+    _client_for(share.candidate).post(reverse("sharing:share_revoke", args=[share.pk]))
+
+    before = snapshot(share.candidate)
+    for name, kwargs in COACH_URLS.items():
+        _assert_404s(auth_client, reverse(name, kwargs=kwargs(share, answer, mock)))
+    assert (
+        share.candidate.email not in auth_client.get(reverse("sharing:coaching")).content.decode()
+    )
+    assert snapshot(share.candidate) == before
+
+
+def test_a_link_token_opens_no_other_url(client, auth_client, other_user):
+    """The read-only link's token is a credential for its own page and nothing else."""
+    shared_answer(other_user, body=SECRET)
+    _link, token = link_for(other_user)
+    assert SECRET in client.get(reverse("sharing:link_view", args=[token])).content.decode()
+
+    tried = []
+    for name in PARAMETRISED:
+        if name == "sharing:link_view":
+            continue
+        pattern_kwargs = dummy_kwargs(name)
+        kwargs = {k: token if isinstance(v, str) else v for k, v in pattern_kwargs.items()}
+        if kwargs == pattern_kwargs:
+            continue  # no text parameter for the token to go into
+        url = reverse(name, kwargs=kwargs)
+        tried.append(name)
+        for viewer in (client, auth_client):
+            response = viewer.get(url)
+            body = response.content.decode(errors="replace")
+            assert SECRET not in body, f"{name} showed the link's data"
+            assert response.status_code != 200 or name in TOKEN_PAGES_OF_THEIR_OWN, name
+    # The feed, the reset link, the invitation, the question pages at least.
+    assert {"mocks:feed", "sharing:accept", "accounts:password_reset_confirm"} <= set(tried)
+
+
+# Pages that answer 200 to any value (content by slug, the reset page's "invalid link").
+TOKEN_PAGES_OF_THEIR_OWN = {
+    "accounts:password_reset_confirm",
+    "library:question",
+    "practice:history",
+}

@@ -17,9 +17,14 @@ from django.test import Client
 from django.urls import reverse
 from django_ratelimit.core import _split_rate
 
+from prepapp.sharing.models import Share
+from prepapp.sharing.views import COMMENT_PER_IP, INVITE_PER_EMAIL
 from prepapp.throttle import RESET_PER_EMAIL, SIGNUP_PER_IP
 from tests.factories import PASSWORD
+from tests.mocks.factories import MockInterviewFactory
+from tests.practice.factories import AnswerFactory
 from tests.security.walker import post_accepting_names
+from tests.sharing.factories import ShareFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +52,22 @@ def _post(name: str, data: Callable, signed_in: bool):
     def attempt(user):
         client = _signed_in(user) if signed_in else _anonymous()
         return client.post(reverse(name), data(user))
+
+    return attempt
+
+
+def _comment(target: str):
+    """One comment per attempt by the user, coach of a candidate sharing everything."""
+
+    def attempt(user):
+        share = Share.objects.filter(coach=user).first() or ShareFactory(coach=user, scope="all")
+        if target == "answer":
+            answer = AnswerFactory(user=share.candidate)
+            url = reverse("sharing:coach_answer", args=[share.pk, answer.pk])
+        else:
+            mock = MockInterviewFactory(user=share.candidate)
+            url = reverse("sharing:coach_mock", args=[share.pk, mock.pk])
+        return _signed_in(user).post(url, {"body": "Try a metric first."})
 
     return attempt
 
@@ -108,6 +129,13 @@ THROTTLED = {
         _post("accounts:password_reset", lambda u: {"email": u.email}, False),
         _limit(RESET_PER_EMAIL) + 1,
     ),
+    "sharing:settings": Throttle(
+        "ratelimit",
+        _post("sharing:settings", lambda u: {"email": "coach@example.org", "scope": "all"}, True),
+        _limit(INVITE_PER_EMAIL) + 1,
+    ),
+    "sharing:coach_answer": Throttle("ratelimit", _comment("answer"), _limit(COMMENT_PER_IP) + 1),
+    "sharing:coach_mock": Throttle("ratelimit", _comment("mock"), _limit(COMMENT_PER_IP) + 1),
 }
 
 OWN_ROWS = "signed in; writes only the caller's own rows, no password checked, no mail sent"
@@ -141,6 +169,15 @@ NOT_THROTTLED = {
     "practice:session": OWN_ROWS,
     "practice:draft": "signed in; one draft per question of the caller's, overwritten in place",
     "practice:preview": "signed in; renders the text sent, writes nothing",
+    "sharing:share_scope": OWN_ROWS,
+    "sharing:share_revoke": OWN_ROWS,
+    "sharing:link_create": "signed in; the caller's own link, no mail sent",
+    "sharing:link_revoke": OWN_ROWS,
+    "sharing:answer_mark": OWN_ROWS,
+    "sharing:comment_resolve": "signed in; a comment on the caller's own answer or mock",
+    "sharing:accept": (
+        "the signed invitation is the credential (an HMAC, 14 days, single use); no mail sent"
+    ),
 }
 
 

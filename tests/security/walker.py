@@ -24,6 +24,7 @@ PUBLIC = {
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
     "mocks:feed",
+    "sharing:link_view",
     "robots_txt",
     "favicon",
     "security_txt",
