@@ -64,6 +64,7 @@ NOT_SHOWN_AGAIN = {
     "checklist:own_tick",
     "checklist:tick",
     "practice:review",
+    "sharing:share_scope",
 }
 
 
@@ -95,7 +96,7 @@ def test_registry_builds_the_forms_the_views_validate(seeded):
         expected = {(type(f).__name__, f.prefix, tuple(f.fields)) for f in form.forms(seeded)}
         assert shown == expected, name
         checked.append(name)
-    # A refused tick is a 400, a refused review a redirect with a message: no form shown.
+    # A refused tick is a 400, a refused review or scope a redirect with a message: no form shown.
     assert set(FORMS) - set(checked) == NOT_SHOWN_AGAIN
 
 
