@@ -107,6 +107,9 @@ def _worker_run() -> None:
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 
+# The worker checks its connection between tasks (close_old_connections), which closes one
+# held in a test's transaction: this test runs with real commits, as in production.
+@pytest.mark.django_db(transaction=True)
 def test_mail_server_down_delays_the_notice_and_a_retry_sends_it_once(
     task_queue, settings, auth_client, user
 ):

@@ -13,10 +13,12 @@ from prepapp.reminders.models import ReminderSent
 from tests.practice.factories import ReviewCardFactory
 from tests.reminders.factories import ReminderSettingsFactory
 
-pytestmark = pytest.mark.django_db
+# The worker and the scheduler check their connections between runs (close_old_connections),
+# which closes one held in a test's transaction: these run with real commits, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_once_queues_the_due_reminders_for_the_worker(task_queue, clock, user):
+def test_once_queues_the_due_reminders_for_the_worker(task_queue, clock, user, pack):
     ReminderSettingsFactory(user=user)
     ReviewCardFactory(user=user, due=clock.now)
     out = StringIO()

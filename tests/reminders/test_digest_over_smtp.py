@@ -25,7 +25,9 @@ from tests.mocks.factories import MockInterviewFactory
 from tests.practice.factories import ReviewCardFactory
 from tests.reminders.factories import ReminderSettingsFactory
 
-pytestmark = pytest.mark.django_db
+# The worker and the scheduler check their connections between runs (close_old_connections),
+# which closes one held in a test's transaction: these run with real commits, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _scheduler_and_worker() -> None:
@@ -35,6 +37,7 @@ def _scheduler_and_worker() -> None:
 
 def test_digest_arrives_once_with_the_users_day_and_stops_after_unsubscribe(
     smtp,  # noqa: F811
+    pack,
     task_queue,
     clock,
     settings,
@@ -94,7 +97,7 @@ def test_digest_arrives_once_with_the_users_day_and_stops_after_unsubscribe(
 
 
 def test_a_refused_digest_is_retried_by_the_worker_and_sent_once(
-    task_queue, clock, settings, user
+    task_queue, clock, settings, user, pack
 ):
     port = _free_port()
     _smtp_settings(settings, port)  # nothing listens there yet
