@@ -12,10 +12,10 @@ from datetime import datetime
 from functools import cached_property
 
 from django.db.models import F, FilteredRelation, Q
-from django.urls import reverse
 
 from prepapp.checklist.models import OwnItem
 from prepapp.library.models import ChecklistItem, Source
+from prepapp.reversing import url_reverse
 
 
 class Show:
@@ -62,7 +62,7 @@ class Row:
     # reversed once each, they were a seventh of the checklist page's time.
     def _url(self, name: str) -> str:
         prefix = "own_" if self.is_own else ""
-        return reverse(f"checklist:{prefix}{name}", args=[self.pk])
+        return url_reverse(f"checklist:{prefix}{name}", args=[self.pk])
 
     @cached_property
     def tick_url(self) -> str:
@@ -74,11 +74,11 @@ class Row:
 
     @cached_property
     def edit_url(self) -> str:
-        return reverse("checklist:own_edit", args=[self.pk]) if self.is_own else ""
+        return url_reverse("checklist:own_edit", args=[self.pk]) if self.is_own else ""
 
     @cached_property
     def delete_url(self) -> str:
-        return reverse("checklist:own_delete", args=[self.pk]) if self.is_own else ""
+        return url_reverse("checklist:own_delete", args=[self.pk]) if self.is_own else ""
 
     def shown_by(self, show: str) -> bool:
         return show == Show.ALL or (show == Show.DONE) == self.done

@@ -11,7 +11,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
+
+from prepapp.reversing import url_reverse
 
 CHECK_REASON_MAX_LENGTH = 200
 
@@ -228,7 +229,7 @@ class Question(SluggedModel):
         return self.text[:80]
 
     def get_absolute_url(self) -> str:
-        return reverse("library:question", args=[self.slug])
+        return url_reverse("library:question", args=[self.slug])
 
     @property
     def suggested_seconds(self) -> int:

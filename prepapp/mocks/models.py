@@ -17,6 +17,7 @@ from prepapp.library.models import MistakePair, Question, Round
 from prepapp.library.rubric import RubricScores, score_constraints
 from prepapp.owned import OwnedQuerySet
 from prepapp.practice.models import Answer
+from prepapp.reversing import url_reverse
 
 TEXT_MAX_LENGTH = 4000
 MINUTES_MAX = 480
@@ -114,7 +115,7 @@ class MockInterview(RubricScores):
         return f"Mock interview: {self.round} ({self.scheduled_at:%Y-%m-%d})"
 
     def get_absolute_url(self) -> str:
-        return reverse("mocks:detail", args=[self.pk])
+        return url_reverse("mocks:detail", args=[self.pk])
 
     @property
     def typed_question_list(self) -> list[str]:

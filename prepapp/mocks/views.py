@@ -61,6 +61,7 @@ def index(request):
         "filtered": bool(filters["round"] or filters["status"]),
         "upcoming": upcoming,
         "past": past,
+        "sections": [("upcoming", "Upcoming", upcoming), ("past", "Past", past)],
     }
     return render_partial_or_page(
         request,

@@ -18,6 +18,7 @@ from prepapp.library.models import MistakePair, Question, Round, Topic
 from prepapp.library.rubric import RubricScores, score_constraints
 from prepapp.owned import OwnedQuerySet, exactly_one_of
 from prepapp.practice import feedback
+from prepapp.reversing import url_reverse
 
 BODY_MAX_LENGTH = 20_000
 MAX_SECONDS = 6 * 60 * 60
@@ -167,7 +168,7 @@ class Answer(RubricScores):
         )
 
     def get_absolute_url(self) -> str:
-        return reverse("practice:answer", args=[self.pk])
+        return url_reverse("practice:answer", args=[self.pk])
 
 
 class Finding(models.Model):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepapp.library.models import Question
+from prepapp.practice.attempts import ScoreChange
 from prepapp.practice.feedback import CHECKS
 from prepapp.practice.models import Answer, Finding
 from prepapp.practice.scheduling import card_for_question
@@ -91,3 +92,19 @@ def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, coun
     with django_assert_num_queries(6):
         response = auth_client.get(_url(question))
     assert len(response.context["attempts"]) == count
+
+
+def test_a_score_cell_reads_as_the_template_wrote_it():
+    assert ScoreChange("Structure", 4, 1).shown == '4 <span class="change">(+1)</span>'
+    assert ScoreChange("Structure", 3, -2).shown == '3 <span class="change">(-2)</span>'
+    assert ScoreChange("Structure", 3, 0).shown == '3 <span class="change">(±0)</span>'
+    assert ScoreChange("Structure", 5, None).shown == "5"
+    assert ScoreChange("Structure", None, None).shown == "–"
+
+
+def test_the_history_reads_no_answer_text(auth_client, user):
+    question = _question()
+    AnswerFactory(user=user, question=question, body="A long body " * 500)
+    response = auth_client.get(_url(question))
+    answer = response.context["attempts"][0].answer
+    assert {"body", "body_html"} <= answer.get_deferred_fields()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
@@ -16,7 +17,7 @@ from prepapp.practice.answers import answer_save
 from prepapp.practice.attempts import attempts_compare
 from prepapp.practice.filters import AnswerFilterForm, answers_filter
 from prepapp.practice.forms import AnswerForm, ReviewForm
-from prepapp.practice.models import Answer, ReviewCard, UserQuestion
+from prepapp.practice.models import Answer, Finding, ReviewCard, UserQuestion
 from prepapp.practice.selectors import (
     ANSWER_RELATED,
     answer_findings_shown,
@@ -85,7 +86,10 @@ def _history(request, *, question=None, user_question=None):
     attempts = (
         Answer.objects.for_user(request.user)
         .filter(**target)
-        .prefetch_related("findings")
+        # The table shows no text: bodies run to 20,000 characters and their HTML as much
+        # again, and reading 50 attempts' was most of the page's time (make bench).
+        .defer("body", "body_html")
+        .prefetch_related(Prefetch("findings", queryset=Finding.objects.only("answer", "code")))
         .order_by("created_at", "pk")
     )
     round_ = (question or user_question).round
