@@ -35,6 +35,27 @@ def question_text_key(text: str) -> str:
     return hashlib.sha256(folded.encode()).hexdigest()
 
 
+def one_per_question(prefix: str) -> list:
+    """The constraints of a row kept once per user and question, pack or own (a review card,
+    a draft): at most one per question of either kind, and exactly one of the two set."""
+    return [
+        models.UniqueConstraint(
+            fields=["user", "question"],
+            condition=Q(question__isnull=False),
+            name=f"{prefix}_one_per_question",
+        ),
+        models.UniqueConstraint(
+            fields=["user", "user_question"],
+            condition=Q(user_question__isnull=False),
+            name=f"{prefix}_one_per_own_question",
+        ),
+        models.CheckConstraint(
+            condition=exactly_one_of("question", "user_question"),
+            name=f"{prefix}_one_question",
+        ),
+    ]
+
+
 class QuestionTextKeyField(models.CharField):
     """question_text_key of the row's `text`, computed whenever the row is written.
 
@@ -227,20 +248,7 @@ class ReviewCard(models.Model):
     class Meta:
         ordering = ["due"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "question"],
-                condition=Q(question__isnull=False),
-                name="practice_reviewcard_one_per_question",
-            ),
-            models.UniqueConstraint(
-                fields=["user", "user_question"],
-                condition=Q(user_question__isnull=False),
-                name="practice_reviewcard_one_per_own_question",
-            ),
-            models.CheckConstraint(
-                condition=exactly_one_of("question", "user_question"),
-                name="practice_reviewcard_one_question",
-            ),
+            *one_per_question("practice_reviewcard"),
         ]
         indexes = [
             # The "due for review" queue: a user's cards due before now.
@@ -302,20 +310,7 @@ class AnswerDraft(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "question"],
-                condition=Q(question__isnull=False),
-                name="practice_draft_one_per_question",
-            ),
-            models.UniqueConstraint(
-                fields=["user", "user_question"],
-                condition=Q(user_question__isnull=False),
-                name="practice_draft_one_per_own_question",
-            ),
-            models.CheckConstraint(
-                condition=exactly_one_of("question", "user_question"),
-                name="practice_draft_one_question",
-            ),
+            *one_per_question("practice_draft"),
         ]
 
     def __str__(self) -> str:
