@@ -167,8 +167,6 @@ def test_two_connections_racing_to_tick_leave_one_row(pack, user, monkeypatch):
             raise
         else:
             outcomes[name] = "inserted"
-        finally:
-            first_inserted.set()
 
     def worker():
         try:
@@ -177,6 +175,10 @@ def test_two_connections_racing_to_tick_leave_one_row(pack, user, monkeypatch):
             errors.append(exc)
         finally:
             connection.close()
+            # The second goes on once the first's whole tick is done, its data-version
+            # bump after the insert included: no two statements overlap.
+            if threading.current_thread().name == "first":
+                first_inserted.set()
 
     monkeypatch.setattr(ticking, "_state_insert", insert_in_turn)
     first = threading.Thread(target=worker, name="first")
