@@ -74,6 +74,8 @@ def _session(page, email: str, *, javascript: bool) -> int:
         expect(page.locator(".session-progress")).to_contain_text(f"Question {number + 1}")
         page.fill("textarea[name=body]", body)
         if javascript:
+            # As someone writing an answer does: the draft is kept before they save.
+            expect(page.locator("#draft-status")).to_have_text("Draft saved.")
             page.evaluate("() => { window.__sameDocument = true; }")
         if javascript and number == 1:
             page.keyboard.press("Control+Enter")  # the shortcut the hint announces
