@@ -66,6 +66,17 @@ FILLER = (
 ) * 6
 
 
+def _pack_expected(slug: str):
+    """The checks the pack's question `slug` expects, from its round, topic and own edits."""
+    q = QUESTIONS[slug]
+    return checks_expected(
+        round_checks=ROUNDS[q["round"][0]]["feedback_checks"],
+        topic_checks=TOPICS[q["topic"][0]]["feedback_checks"],
+        added=q["feedback_checks_added"],
+        dropped=q["feedback_checks_dropped"],
+    )
+
+
 class TestRegistry:
     def test_nineteen_checks_each_declared_once(self):
         assert len(CODES) == len(set(CODES)) == 19
@@ -165,13 +176,7 @@ class TestPackExpectations:
     def test_no_regulation_only_where_rules_shape_the_answer(self, slug):
         # Trade-offs, launch stories, AI value and data plumbing: a fair hiring manager does
         # not expect the rules there (the labelled answers never raised it).
-        q = QUESTIONS[slug]
-        expected = checks_expected(
-            round_checks=ROUNDS[q["round"][0]]["feedback_checks"],
-            topic_checks=TOPICS[q["topic"][0]]["feedback_checks"],
-            added=q["feedback_checks_added"],
-            dropped=q["feedback_checks_dropped"],
-        )
+        expected = _pack_expected(slug)
         assert "no-regulation" not in {e.code for e in expected}
 
     def test_no_round_or_topic_uses_the_default(self):
@@ -509,13 +514,7 @@ class TestGeneralisedRules:
     def test_trade_off_conflict_and_design_questions_do_not_ask_for_numbers(self, slug):
         # Balancing, resolving a conflict or designing a platform is judged on the reasoning;
         # the measured-impact questions (track record, launch, take-home) keep the check.
-        q = QUESTIONS[slug]
-        expected = checks_expected(
-            round_checks=ROUNDS[q["round"][0]]["feedback_checks"],
-            topic_checks=TOPICS[q["topic"][0]]["feedback_checks"],
-            added=q["feedback_checks_added"],
-            dropped=q["feedback_checks_dropped"],
-        )
+        expected = _pack_expected(slug)
         assert "not-quantified" not in [e.code for e in expected]
         track = QUESTIONS["q-track-record-stakeholder-ecosystems"]
         kept = checks_expected(
