@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from prepapp.practice.models import BODY_MAX_LENGTH, AnswerDraft
+from prepapp.practice.models import BODY_MAX_LENGTH, Answer, AnswerDraft
 
 
 def _target(question=None, user_question=None) -> dict:
@@ -14,9 +14,19 @@ def _target(question=None, user_question=None) -> dict:
     return {"question": question} if question is not None else {"user_question": user_question}
 
 
+def _same_text(a: str, b: str) -> bool:
+    # A textarea posts CRLF line ends and the answer form strips its text.
+    return a.replace("\r\n", "\n").strip() == b.replace("\r\n", "\n").strip()
+
+
 def draft_save(user, body: str, *, question=None, user_question=None) -> AnswerDraft | None:
     """Keep what the user typed; an empty text deletes the draft. Cut to the answer's limit,
-    so a draft never holds more than an answer could."""
+    so a draft never holds more than an answer could.
+
+    Returns None, keeping nothing, for the text of the newest answer to this question: the
+    editor's autosave can land just after the answer's own save cleared the draft, and it
+    must not bring the saved text back as "unsaved".
+    """
     target = _target(question, user_question)
     if not body.strip():
         draft_discard(user, question=question, user_question=user_question)
@@ -27,6 +37,11 @@ def draft_save(user, body: str, *, question=None, user_question=None) -> AnswerD
     drafts = AnswerDraft.objects.for_user(user).filter(**target)
     if drafts.update(body=body, updated_at=timezone.now()):
         return AnswerDraft(user=user, **target, body=body)
+    # No draft yet: the one place a late autosave can arrive, so the one place to look.
+    newest = Answer.objects.for_user(user).filter(**target).values_list("body", flat=True)
+    saved = newest.first()
+    if saved is not None and _same_text(saved, body):
+        return None
     try:
         with transaction.atomic():
             return AnswerDraft.objects.create(user=user, **target, body=body)

@@ -24,6 +24,17 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+# htmx inserts a swap's new elements at once but wires up their hx- attributes only when
+# the swap settles (htmx.config.defaultSettleDelay later), and takes the htmx-added class off
+# them as it does. A test that types or clicks into new content waits for that, as no person
+# is quick enough to have to: a fast machine otherwise acts on a field nothing listens to yet.
+HTMX_SETTLED = "() => !document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping')"
+
+
+def htmx_settled(page) -> None:
+    page.wait_for_function(HTMX_SETTLED)
+
+
 WATCH_CSP = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', e => {

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from prepapp.accounts.models import User
 from prepapp.checklist.models import ItemState
-from tests.e2e.conftest import sign_up
+from tests.e2e.conftest import htmx_settled, sign_up
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -77,6 +77,7 @@ def test_note_and_own_item_without_reload_and_after(page, live_server, pack):
     own_row.locator("textarea").fill("Time it with a stopwatch")
     own_row.locator("button", has_text="Save note").click()
     page.wait_for_selector("li.check-row .check-note >> text=Time it with a stopwatch")
+    htmx_settled(page)
     own_row.locator("button.tick").click()
     expect(page.locator(OVERALL)).to_have_text("1 of 20 (5%)")
     assert page.evaluate("window.__marker") == 1

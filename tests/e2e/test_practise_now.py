@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from prepapp.library.models import Question
 from prepapp.practice.models import Answer, PracticeSession, ReviewLog
-from tests.e2e.conftest import CHROMIUM_ARGS, WATCH_CSP, sign_up  # noqa: F401
+from tests.e2e.conftest import CHROMIUM_ARGS, WATCH_CSP, htmx_settled, sign_up  # noqa: F401
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -72,6 +72,8 @@ def _session(page, email: str, *, javascript: bool) -> int:
             # Due reviews first: the question answered weakly a moment ago.
             expect(page.locator(".question-text")).to_have_text(first.text)
         expect(page.locator(".session-progress")).to_contain_text(f"Question {number + 1}")
+        if javascript:
+            htmx_settled(page)
         page.fill("textarea[name=body]", body)
         if javascript:
             # As someone writing an answer does: the draft is kept before they save.

@@ -64,6 +64,23 @@ def test_draft_saved_restored_and_discarded_per_user_and_question(user, other_us
     assert not AnswerDraft.objects.exists()
 
 
+def test_a_late_autosave_of_the_saved_text_keeps_no_draft(auth_client, user):
+    """The editor's autosave can land just after the answer's own save (it fires 800 ms after
+    typing stops). It must not bring back, as "unsaved", the text that was just saved."""
+    question = bank_question()
+    url = f"{reverse('practice:draft')}?question={question.slug}"
+    new = f"{reverse('practice:new')}?question={question.slug}"
+    auth_client.post(new, {"body": "Line one\nline two "})
+    late = auth_client.post(url, {"body": "Line one\r\nline two"})
+    assert late.status_code == 200 and late.content == b""
+    assert not AnswerDraft.objects.exists()
+    page = auth_client.get(new).content.decode()
+    assert "Your unsaved draft is restored." not in page
+    # A different text for the next attempt is kept as ever.
+    assert auth_client.post(url, {"body": "Line one, better"}).content == b"Draft saved."
+    assert draft_body(user, question=question) == "Line one, better"
+
+
 def test_draft_is_cut_to_the_answer_limit(user):
     draft = draft_save(user, "x" * (BODY_MAX_LENGTH + 50), question=bank_question())
     assert len(draft.body) == BODY_MAX_LENGTH
