@@ -57,6 +57,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_fresh():
+    """Each test starts with no cached pages. The cache is per process, and a user created
+    in one test may have the pk and data version of a user from an earlier one, so a page
+    cached there would be served here (prepapp/page_cache.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _rate_limit_counts_fresh(request):
     """Each test starts with no rate-limit counts.
 

@@ -13,6 +13,7 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
@@ -33,4 +34,7 @@ def content_sync(path: Path = PACK_PATH, *, force: bool = False) -> bool:
     with transaction.atomic():
         call_command("loaddata", str(path), verbosity=0)
         PackVersion.objects.update_or_create(name=path.name, defaults={"fingerprint": fingerprint})
+    # Cached pages show the pack's text (prepapp/page_cache.py): this process's copies go;
+    # the server's own workers start empty when it is restarted after the sync.
+    cache.clear()
     return True
