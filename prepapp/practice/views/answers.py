@@ -48,10 +48,15 @@ def _answers_page(request, filters: dict):
 
 @require_safe
 def answers(request):
-    filter_form = AnswerFilterForm(request.GET or None)
-    filters = filter_form.filters() if request.GET else {}
+    if request.GET:
+        filter_form = AnswerFilterForm(request.GET)
+        filters = filter_form.filters()
+    else:
+        # Unbound, the form is rendered only when its cached copy is missing.
+        filter_form, filters = SimpleLazyObject(lambda: AnswerFilterForm(None)), {}
     context = {
         "filter_form": filter_form,
+        "filter_bound": bool(request.GET),
         # Built (its count and rows read) only when the cached rows are missing.
         "page": SimpleLazyObject(lambda: _answers_page(request, filters)),
         "filtered": bool(filters),
@@ -98,7 +103,7 @@ def answer(request, pk):
     context = {
         "answer": owned,
         "shown": SimpleLazyObject(lambda: _answer_shown(request, owned.pk)),
-        "review_form": ReviewForm(),
+        "review_form": SimpleLazyObject(ReviewForm),
         "answer_id": owned.pk,
         "next": request.get_full_path(),
         # After the attempt, what a strong answer covers is shown open.
