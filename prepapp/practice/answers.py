@@ -175,5 +175,9 @@ def answers_feedback_refresh(batch_size: int = 200) -> int:
                 answer.finding_count = len(found)
                 answer_findings_replace(answer, found)
             Answer.objects.bulk_update(batch, ["finding_count", "feedback_version"])
+            # Their pages cache the findings per data version (prepapp/page_cache.py), and
+            # the command's process cannot empty the web workers' caches.
+            for user_id in sorted({answer.user_id for answer in batch}):
+                data_version_bump(user_id)
         done += len(batch)
         last_pk = batch[-1].pk

@@ -95,9 +95,10 @@ def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, coun
         for i in range(count)
     )
     CommentFactory.create_batch(count, answer=answer)
-    # session, user, answer, card, findings, previous attempt, its finding codes, tagged,
-    # shared mark, coaches' comments (with their authors)
-    with django_assert_num_queries(10):
+    # session, user, whether it is the user's, answer, card, findings, previous attempt,
+    # its finding codes, tagged, shared mark, coaches' comments (with their authors); a
+    # second visit reads only the first three and the last two (tests/practice/test_cached_pages.py)
+    with django_assert_num_queries(11):
         auth_client.get(_url(answer))
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from prepapp.library.models import Question
 from prepapp.practice.answers import answer_save, feedback_version
@@ -95,3 +96,27 @@ def test_feedback_eval_fails_below_target(tmp_path):
     )
     with pytest.raises(CommandError, match="Below target"):
         call_command("feedback_eval", corpus=str(tmp_path), stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_refresh_shows_on_the_cached_pages_next_visit(auth_client, user, other_user):
+    """The practice pages cache their rows per data version (prepapp/page_cache.py): the
+    refresh moves the version of each user whose findings it rewrote, and only theirs."""
+    question = Question.objects.get(slug="q-dau-mau-vs-health-outcomes")
+    answer = answer_save(Answer(user=user, question=question, body="Success is DAU."))
+    Finding.objects.filter(answer=answer).delete()
+    Finding.objects.create(answer=answer, code="old-check", message="Old.")
+    Answer.objects.filter(pk=answer.pk).update(feedback_version="old", finding_count=1)
+    pages = [
+        reverse("practice:answers"),
+        reverse("practice:history", args=[question.slug]),
+        reverse("practice:answer", args=[answer.pk]),
+    ]
+    for url in pages:
+        assert "old-check" in auth_client.get(url).content.decode()
+    other_version = other_user.data_version
+    call_command("feedback_refresh", stdout=StringIO())
+    for url in pages:
+        assert "old-check" not in auth_client.get(url).content.decode(), url
+    other_user.refresh_from_db()
+    assert other_user.data_version == other_version

@@ -8,12 +8,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from prepapp.fields import id_parse
 from prepapp.htmx import partial_or_full
 from prepapp.navigation import next_url_safe
 from prepapp.owned import owned_or_404
+from prepapp.page_cache import page_cache_context
 from prepapp.pagination import paginate
 from prepapp.practice.forms import ReviewForm
 from prepapp.practice.models import Answer, ReviewCard
@@ -23,8 +25,7 @@ from prepapp.practice.selectors import grades_shown
 PAGE_SIZE = 20
 
 
-@require_safe
-def due(request):
+def _due_page(request):
     # The newest answer to each card's question, so the queue can link to it.
     last_answer = Answer.objects.filter(user_id=OuterRef("user_id")).order_by("-created_at", "-pk")
     cards = cards_due(request.user).annotate(
@@ -33,8 +34,17 @@ def due(request):
             Subquery(last_answer.filter(user_question=OuterRef("user_question")).values("pk")[:1]),
         )
     )
-    page = paginate(request, cards, PAGE_SIZE)
-    return render(request, "practice/due.html", {"page": page})
+    return paginate(request, cards, PAGE_SIZE)
+
+
+@require_safe
+def due(request):
+    context = {
+        # Built (its count and cards read) only when the cached list is missing.
+        "page": SimpleLazyObject(lambda: _due_page(request)),
+        **page_cache_context(request),
+    }
+    return render(request, "practice/due.html", context)
 
 
 def review_grade(
