@@ -37,7 +37,9 @@ from prepapp.pagination import paginate
 from prepapp.practice.models import Answer
 from prepapp.zoned import ambiguous_note
 
-PAST_PER_PAGE = 50
+# As many as a page of the answers list: the history is read newest first, and a page
+# of 50 (all of them once) made the list the heaviest page of the site to render.
+PAST_PER_PAGE = 20
 
 
 def _feed_context(request) -> dict:

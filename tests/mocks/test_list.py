@@ -134,6 +134,17 @@ def test_feed_shown_when_created(auth_client, user):
     assert "Reset feed address" in body
 
 
+def test_past_pages_hold_twenty_like_the_answers_list(auth_client, user):
+    from prepapp.practice.views.answers import PAGE_SIZE
+
+    MockInterviewFactory.create_batch(
+        PAGE_SIZE + 1, user=user, status="done", scheduled_at=timezone.now() - timedelta(days=2)
+    )
+    _upcoming, past = _sections(auth_client.get(URL).content.decode())
+    assert past.count("mock-row") == PAGE_SIZE == 20
+    assert "page=2" in past
+
+
 def test_past_is_paged(auth_client, user, monkeypatch):
     mocks_bulk(user, 3, status="done")
     MockInterviewFactory(
