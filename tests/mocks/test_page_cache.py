@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepapp.library.models import MistakePair, Question, Round
+from prepapp.mocks.models import CalendarFeed
 from prepapp.practice.models import Answer
 from tests.mocks.factories import CalendarFeedFactory, MockInterviewFactory, mocks_bulk
 from tests.mocks.test_edit import _data
@@ -23,8 +24,8 @@ pytestmark = pytest.mark.django_db
 
 LIST = reverse("mocks:list")
 HTMX = {"HX-Request": "true"}
-# A hit on the list: session, user, rounds (the filter form), the feed.
-LIST_WARM_QUERIES = 4
+# A hit on the list: session, user, rounds (the filter form).
+LIST_WARM_QUERIES = 3
 # The mock page: session, user, mock, questions, answers (with their questions), user
 # questions, mistakes, coaches' comments; a hit: session, user, mock, comments.
 DETAIL_QUERIES = 8
@@ -60,7 +61,6 @@ def test_list_cold_then_warm_query_counts(auth_client, user, django_assert_num_q
     with django_assert_num_queries(LIST_WARM_QUERIES):
         warm = _get(auth_client, LIST)
     assert warm.count("mock-row") == cold.count("mock-row") > 0
-    # The feed is read every time: its form and address are outside the cache.
     assert 'id="feed-url"' in warm
 
 
@@ -95,6 +95,18 @@ def test_list_mark_done_shows_on_the_next_visit_with_its_coverage(auth_client, u
     coverage = after.split('<table class="coverage', 1)[1].split("</table>", 1)[0]
     row = next(r for r in coverage.split("<tr")[2:] if mock.round.name in r)
     assert "Not yet mocked" not in row
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_list_feed_created_and_reset_show_on_the_next_visit(auth_client, user, headers):
+    assert "Create calendar feed" in _get(auth_client, LIST)
+    auth_client.post(reverse("mocks:feed_reset"), headers=headers)
+    feed = CalendarFeed.objects.get(user=user)
+    assert feed.token in _get(auth_client, LIST)
+    auth_client.post(reverse("mocks:feed_reset"), headers=headers)
+    old, feed = feed.token, CalendarFeed.objects.get(user=user)
+    page = _get(auth_client, LIST)
+    assert feed.token in page and old not in page
 
 
 def test_list_htmx_fragment_and_full_page_share_the_entry_rightly(auth_client, user):
