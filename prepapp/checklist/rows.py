@@ -135,6 +135,23 @@ def rows_by_topic(user, show: str = Show.ALL) -> dict[int, list[Row]]:
     return grouped
 
 
+def sections_build(user, show: str, progress) -> list[tuple]:
+    """The page's sections: (topic progress, the rows `show` keeps, the topic's sources).
+
+    A topic's sources are those of all its rows, so the line stays when the filter hides
+    every item."""
+    every_row = rows_by_topic(user)
+    sources = sources_by_topic(every_row)
+    return [
+        (
+            tp,
+            [row for row in every_row.get(tp.topic.pk, []) if row.shown_by(show)],
+            sources.get(tp.topic.pk, []),
+        )
+        for tp in progress.topics
+    ]
+
+
 def sources_by_topic(rows: dict[int, list[Row]]) -> dict[int, list[Source]]:
     """Each topic's sources, once each in order of first citation: one line per topic
     reads better than the same citation repeated under every item."""

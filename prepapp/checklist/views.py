@@ -6,25 +6,20 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from prepapp.accounts.data_version import data_version_bump
 from prepapp.checklist.forms import NoteForm, OwnItemForm, TickForm
 from prepapp.checklist.models import OwnItem
 from prepapp.checklist.progress import progress_compute
-from prepapp.checklist.rows import (
-    Show,
-    dom_id,
-    own_rows,
-    pack_rows,
-    rows_by_topic,
-    sources_by_topic,
-)
+from prepapp.checklist.rows import Show, dom_id, own_rows, pack_rows, sections_build
 from prepapp.checklist.ticking import note_set, tick_set
 from prepapp.htmx import partial_or_full, partial_wanted
 from prepapp.library.models import ChecklistItem
 from prepapp.navigation import next_url_safe
 from prepapp.owned import owned_or_404
+from prepapp.page_cache import page_cache_context
 
 PAGE = "checklist/index.html"
 # The own item just added, so the page says "Added" beside it rather than at the top,
@@ -81,30 +76,28 @@ def _row_response(request, row, *, note_form=None, with_progress=False, status=2
     return HttpResponse("".join(parts), status=status)
 
 
+def _page_build(user, show: str) -> dict:
+    progress = progress_compute(user)
+    return {"progress": progress, "sections": sections_build(user, show, progress)}
+
+
 @require_safe
 def index(request):
     show = Show.clean(request.GET.get("show"))
-    progress = progress_compute(request.user)
-    every_row = rows_by_topic(request.user)
-    sources = sources_by_topic(every_row)
-    shown = {
-        topic_id: [row for row in rows if row.shown_by(show)]
-        for topic_id, rows in every_row.items()
-    }
-    sections = [
-        (tp, shown.get(tp.topic.pk, []), sources.get(tp.topic.pk, [])) for tp in progress.topics
-    ]
     added = request.session.pop(ADDED_KEY, None)
     return render(
         request,
         PAGE,
         {
-            "progress": progress,
-            "sections": sections,
+            # Read only inside the template's cached block: a hit runs none of its queries
+            # (prepapp/page_cache.py; the rows hold tick forms, so the key has the CSRF
+            # secret: another browser of the same user gets its own copy).
+            "page": SimpleLazyObject(lambda: _page_build(request.user, show)),
             "show": show,
             "filters": [(Show.ALL, "All"), (Show.TODO, "To do"), (Show.DONE, "Done")],
             "own_form": OwnItemForm(auto_id="add_%s"),
             "added": dom_id("own", added) if added else "",
+            **page_cache_context(request, forms=True),
         },
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.mocks.models import CalendarFeed, token_new
 
 
@@ -18,4 +19,6 @@ def feed_rotate(user) -> tuple[CalendarFeed, bool]:
         feed.token = token_new()
         feed.created_at = timezone.now()
         feed.save(update_fields=["token", "created_at"])
+    # The mocks list caches its calendar block with its rows (prepapp/page_cache.py).
+    data_version_bump(user)
     return feed, created

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -31,11 +32,14 @@ from prepapp.mocks.listing import mock_lists, mock_mark_done
 from prepapp.mocks.models import CalendarFeed, MockInterview
 from prepapp.navigation import next_url_safe
 from prepapp.owned import owned_or_404
+from prepapp.page_cache import page_cache_context
 from prepapp.pagination import paginate
 from prepapp.practice.models import Answer
 from prepapp.zoned import ambiguous_note
 
-PAST_PER_PAGE = 50
+# As many as a page of the answers list: the history is read newest first, and a page
+# of 50 (all of them once) made the list the heaviest page of the site to render.
+PAST_PER_PAGE = 20
 
 
 def _feed_context(request) -> dict:
@@ -46,22 +50,30 @@ def _feed_context(request) -> dict:
     return {"feed": feed, "feed_url": url, "feed_webcal_url": webcal}
 
 
-@require_safe
-def index(request):
-    rounds = rounds_in_order()
-    filter_form = MockFilterForm(request.GET, rounds=rounds)
-    filters = filter_form.filters()
+def _rows_build(request, filters: dict) -> dict:
     upcoming, past = mock_lists(
         request.user, round_slug=filters["round"], status=filters["status"]
     )
     # Uncounted: no COUNT query, whatever the length of the history.
     past = paginate(request, past, PAST_PER_PAGE, count=False)
+    return {
+        "past": past,
+        "sections": [("upcoming", "Upcoming", upcoming), ("past", "Past", past)],
+    }
+
+
+@require_safe
+def index(request):
+    rounds = rounds_in_order()
+    filter_form = MockFilterForm(request.GET, rounds=rounds)
+    filters = filter_form.filters()
     context = {
         "filter_form": filter_form,
         "filtered": bool(filters["round"] or filters["status"]),
-        "upcoming": upcoming,
-        "past": past,
-        "sections": [("upcoming", "Upcoming", upcoming), ("past", "Past", past)],
+        # Read only inside the template's cached blocks: a hit runs none of their queries
+        # (prepapp/page_cache.py; "Mark done" is a form, so the key has the CSRF secret).
+        "rows": SimpleLazyObject(lambda: _rows_build(request, filters)),
+        **page_cache_context(request, forms=True),
     }
     return render_partial_or_page(
         request,
@@ -69,8 +81,9 @@ def index(request):
         "mocks",
         context,
         page_context=lambda: {
-            "coverage": coverage_compute(request.user, rounds=rounds),
-            **_feed_context(request),
+            "coverage": SimpleLazyObject(lambda: coverage_compute(request.user, rounds=rounds)),
+            # Cached too: feed_rotate moves the data version.
+            "calendar": SimpleLazyObject(lambda: _feed_context(request)),
         },
     )
 
@@ -127,19 +140,26 @@ def edit(request, pk):
     return render(request, "mocks/form.html", {**_form_context(form), "mock": mock})
 
 
+def _detail_prefetch(mock: MockInterview) -> MockInterview:
+    prefetch_related_objects(
+        [mock], "questions", "answers__question", "answers__user_question", "mistakes"
+    )
+    return mock
+
+
 @require_safe
 def detail(request, pk):
-    mock = owned_or_404(
-        MockInterview.objects.select_related("round").prefetch_related(
-            "questions",
-            "answers__question",
-            "answers__user_question",
-            "mistakes",
-        ),
-        request.user,
-        pk=pk,
-    )
-    return render(request, "mocks/detail.html", {"mock": mock, "scores": scores_given(mock)})
+    # The mock itself always (a 404 is a 404); what only the cached block shows, lazily,
+    # so a hit skips its queries (prepapp/page_cache.py; "Mark done" is a form). The
+    # coaches' comments are another user's writes: outside the block, read every time.
+    mock = owned_or_404(MockInterview.objects.select_related("round"), request.user, pk=pk)
+    context = {
+        "mock": mock,
+        "full": SimpleLazyObject(lambda: _detail_prefetch(mock)),
+        "scores": scores_given(mock),
+        **page_cache_context(request, forms=True),
+    }
+    return render(request, "mocks/detail.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

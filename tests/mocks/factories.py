@@ -5,6 +5,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
+from prepapp.accounts.data_version import data_version_bump
 from prepapp.library.models import Round
 from prepapp.mocks.models import CalendarFeed, MockInterview
 from tests.factories import UserFactory
@@ -30,7 +31,8 @@ class CalendarFeedFactory(factory.django.DjangoModelFactory):
 
 
 def mocks_bulk(user, count: int, **fields) -> list[MockInterview]:
-    """`count` mocks for `user` spread over rounds, statuses and dates, in one insert."""
+    """`count` mocks for `user` spread over rounds, statuses and dates, in one insert; the
+    user's data version moves, as after any write service (the cached list shows them)."""
     rounds = list(Round.objects.all())
     now = timezone.now()
     statuses = list(MockInterview.Status)
@@ -49,4 +51,6 @@ def mocks_bulk(user, count: int, **fields) -> list[MockInterview]:
         )
         for i in range(count)
     ]
-    return MockInterview.objects.bulk_create(rows)
+    created = MockInterview.objects.bulk_create(rows)
+    data_version_bump(user)
+    return created

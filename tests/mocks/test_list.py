@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prepapp.library.models import Round
+from prepapp.mocks.feeds import feed_rotate
 from prepapp.mocks.models import MockInterview
 from tests.mocks.factories import CalendarFeedFactory, MockInterviewFactory, mocks_bulk
 
@@ -128,10 +129,21 @@ def test_coverage_table_marks_rounds(auth_client, user):
 def test_feed_shown_when_created(auth_client, user):
     body = auth_client.get(URL).content.decode()
     assert "Create calendar feed" in body
-    feed = CalendarFeedFactory(user=user)
+    feed, _created = feed_rotate(user)  # the service, which the cached block listens to
     body = auth_client.get(URL).content.decode()
     assert f"http://testserver/mocks/calendar/{feed.token}.ics" in body
     assert "Reset feed address" in body
+
+
+def test_past_pages_hold_twenty_like_the_answers_list(auth_client, user):
+    from prepapp.practice.views.answers import PAGE_SIZE
+
+    MockInterviewFactory.create_batch(
+        PAGE_SIZE + 1, user=user, status="done", scheduled_at=timezone.now() - timedelta(days=2)
+    )
+    _upcoming, past = _sections(auth_client.get(URL).content.decode())
+    assert past.count("mock-row") == PAGE_SIZE == 20
+    assert "page=2" in past
 
 
 def test_past_is_paged(auth_client, user, monkeypatch):

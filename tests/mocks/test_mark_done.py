@@ -46,7 +46,9 @@ def test_a_mock_still_to_come_is_refused_with_a_message(auth_client, user):
     mock.refresh_from_db()
     assert mock.status == "scheduled"
     # Still upcoming on the list, and readiness did not move.
-    upcoming = auth_client.get(reverse("mocks:list")).context["upcoming"]
+    _key, _heading, upcoming = auth_client.get(reverse("mocks:list")).context["rows"]["sections"][
+        0
+    ]
     assert [m.pk for m in upcoming] == [mock.pk]
     assert overview_build(user).readiness.percent == readiness
 
