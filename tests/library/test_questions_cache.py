@@ -7,7 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from prepapp.library.content import content_sync
-from prepapp.library.models import Question
+from prepapp.library.models import Question, Topic
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +82,29 @@ def test_a_content_sync_shows_on_the_next_visit(auth_client, pack):
     body = auth_client.get(URL).content.decode()
     assert "An edit the pack does not have" not in body
     assert pack_text.replace("'", "&#x27;") in body
+
+
+def test_an_admin_edit_shows_on_the_next_visit(auth_client, pack):
+    question = Question.objects.prefetch_related("sources").order_by("pk").first()
+    topic = Topic.objects.exclude(pk=question.topic_id).first()
+    assert "Edited in the admin" not in auth_client.get(URL).content.decode()
+    staff = Client()
+    staff.force_login(UserFactory(is_staff=True, is_superuser=True))
+    form = {
+        "slug": question.slug,
+        "round": question.round_id,
+        "topic": question.topic_id,
+        "text": "Edited in the admin?",
+        "guidance": question.guidance,
+        "kind": question.kind,
+        "sources": [s.pk for s in question.sources.all()],
+    }
+    change = reverse("admin:library_question_change", args=[question.pk])
+    assert staff.post(change, form).status_code == 302
+    assert "Edited in the admin?" in auth_client.get(URL).content.decode()
+    # A topic renamed: the filter's choices (cached for the minute too) follow at once.
+    rename = reverse("admin:library_topic_change", args=[topic.pk])
+    fields = {"slug": topic.slug, "name": "Renamed topic", "order": topic.order}
+    fields |= {"track": topic.track_id, "description": topic.description}
+    assert staff.post(rename, fields).status_code == 302
+    assert ">Renamed topic</option>" in auth_client.get(URL).content.decode()
