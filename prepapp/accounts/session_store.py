@@ -12,33 +12,37 @@ sign-out in every worker at once.
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache
 
 from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
 
-class SessionStore(db.SessionStore):
-    @cached_property
-    def _read_statement(self) -> str:
-        meta = self.model._meta
-        quote = connections[router.db_for_read(self.model)].ops.quote_name
-        column = {
-            name: quote(meta.get_field(name).column)
-            for name in ("session_data", "session_key", "expire_date")
-        }
-        return (
-            f"SELECT {column['session_data']} FROM {quote(meta.db_table)} "
-            f"WHERE {column['session_key']} = %s AND {column['expire_date']} > %s"
-        )
+@cache
+def _read_statement(model, alias: str) -> str:
+    """The fixed statement, built once per process and database (not per request's store)."""
+    meta = model._meta
+    quote = connections[alias].ops.quote_name
+    column = {
+        name: quote(meta.get_field(name).column)
+        for name in ("session_data", "session_key", "expire_date")
+    }
+    return (
+        f"SELECT {column['session_data']} FROM {quote(meta.db_table)} "
+        f"WHERE {column['session_key']} = %s AND {column['expire_date']} > %s"
+    )
 
+
+class SessionStore(db.SessionStore):
     def load(self):
-        connection = connections[router.db_for_read(self.model)]
+        model = self.model
+        alias = router.db_for_read(model)
+        connection = connections[alias]
         # The value the ORM would send for a DateTimeField (naive UTC text on SQLite).
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         with connection.cursor() as cursor:
-            cursor.execute(self._read_statement, [self.session_key, now])
+            cursor.execute(_read_statement(model, alias), [self.session_key, now])
             row = cursor.fetchone()
         if row is None:
             # As Django's store: no such session (or it expired), so a new key when saved.

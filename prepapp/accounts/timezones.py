@@ -54,6 +54,12 @@ class TimeZoneSelect(forms.Select):
         # The template does not loop over them; time_zone_options_html stands in.
         return []
 
+    def use_required_attribute(self, initial) -> bool:
+        # Django's Select asks whether the first choice is empty, and iterating the choices
+        # normalises all ~600 of them (a fifth of the settings page). The first zone is
+        # never empty, so Django's answer is always no: no `required` on this select.
+        return False
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         values = context["widget"]["value"]

@@ -7,6 +7,7 @@ A re-sync of the pack file overwrites the fields of the objects it contains
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.cache import cache
 
 from prepapp.library.models import (
     ChecklistItem,
@@ -23,7 +24,29 @@ from prepapp.library.models import (
 )
 
 
-class SourcedAdmin(admin.ModelAdmin):
+class ContentAdmin(admin.ModelAdmin):
+    """A change to the pack empties the cache, as sync_content does (prepapp/page_cache.py).
+
+    Cached pages show the pack's text (the question bank's rows, its filter's rounds and
+    topics): the edit shows on this worker's next page at once, on the others' within the
+    two minutes their entries live.
+    """
+
+    def save_related(self, request, form, formsets, change):
+        # After the row and its many-to-many links are saved: the last write of a save.
+        super().save_related(request, form, formsets, change)
+        cache.clear()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        cache.clear()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        cache.clear()
+
+
+class SourcedAdmin(ContentAdmin):
     """Content that cites the articles it came from."""
 
     filter_horizontal = ("sources",)
@@ -31,7 +54,7 @@ class SourcedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ContentAdmin):
     list_display = ("title", "slug", "filename")
     search_fields = ("title", "slug", "filename")
     ordering = ("slug",)
@@ -39,7 +62,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Track)
-class TrackAdmin(admin.ModelAdmin):
+class TrackAdmin(ContentAdmin):
     filter_horizontal = ("sources",)
     list_display = ("name", "slug")
     search_fields = ("name", "slug", "summary")
@@ -48,7 +71,7 @@ class TrackAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ContentAdmin):
     list_display = ("name", "slug", "track", "order")
     list_editable = ("order",)
     list_filter = ("track",)
@@ -123,7 +146,7 @@ class FaqEntryAdmin(SourcedAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(admin.ModelAdmin):
+class FigureAdmin(ContentAdmin):
     """One source's figure where the sources differ; its quote must be the article's words."""
 
     list_display = ("value", "source", "loop_fact", "faq_entry", "order")
@@ -136,7 +159,7 @@ class FigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(PackVersion)
-class PackVersionAdmin(admin.ModelAdmin):
+class PackVersionAdmin(ContentAdmin):
     """Written only by `sync_content`; editing it by hand would skip or force loads silently."""
 
     list_display = ("name", "fingerprint", "loaded_at")

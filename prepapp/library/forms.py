@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django import forms
 
 from prepapp.library.search import SEARCH_MAX_LENGTH
+from prepapp.select_widget import InlineSelect
 
 
 def _choices(rows: Iterable, label: str, everything: str) -> list[tuple[str, str]]:
@@ -21,10 +22,12 @@ def _choices(rows: Iterable, label: str, everything: str) -> list[tuple[str, str
 class QuestionFilterForm(forms.Form):
     round = forms.ChoiceField(
         required=False,
+        widget=InlineSelect,
         error_messages={"invalid_choice": "There is no round “%(value)s”; showing every round."},
     )
     topic = forms.ChoiceField(
         required=False,
+        widget=InlineSelect,
         error_messages={"invalid_choice": "There is no topic “%(value)s”; showing every topic."},
     )
     q = forms.CharField(
@@ -60,6 +63,7 @@ class QuestionFilterForm(forms.Form):
 class TopicFilterForm(forms.Form):
     topic = forms.ChoiceField(
         required=False,
+        widget=InlineSelect,
         error_messages={"invalid_choice": "There is no topic “%(value)s”; showing every topic."},
     )
 

@@ -23,6 +23,8 @@ from prepapp.library.models import (
     Track,
 )
 from prepapp.library.search import question_search
+from prepapp.library.selectors import question_filter_rows
+from prepapp.page_cache import page_cache_context
 
 
 def figures_prefetch() -> Prefetch:
@@ -35,18 +37,18 @@ def figures_prefetch() -> Prefetch:
 
 @require_safe
 def questions(request):
-    rounds = list(Round.objects.all())
-    topics = list(Topic.objects.all())
+    rounds, topics = question_filter_rows()
     form = QuestionFilterForm(request.GET, rounds=rounds, topics=topics)
     filters = form.filters()
-    results = list(question_search(Question.objects.select_related("round", "topic"), **filters))
     context = {
         "form": form,
-        "questions": results,
+        # Unevaluated: the template's cached rows (page_cache.py) query it only on a miss.
+        "questions": question_search(Question.objects.select_related("round", "topic"), **filters),
         "selected_round": next((r for r in rounds if r.slug == filters["round_slug"]), None),
         "selected_topic": next((t for t in topics if t.slug == filters["topic_slug"]), None),
         "search_text": filters["text"],
         "filtered": any(filters.values()),
+        **page_cache_context(request),
     }
     return render_partial_or_page(request, "library/questions.html", "results", context)
 

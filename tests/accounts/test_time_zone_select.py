@@ -7,6 +7,7 @@ import re
 import pytest
 from django import forms
 from django.urls import reverse
+from django.utils.choices import CallableChoiceIterator
 
 from prepapp.accounts.timezones import TimeZoneField, time_zone_choices
 
@@ -53,3 +54,22 @@ def test_the_settings_page_renders_no_template_per_option(auth_client):
     names = [template.name for template in response.templates]
     assert "accounts/widgets/time_zone_select.html" in names
     assert "django/forms/widgets/select_option.html" not in names
+
+
+@pytest.mark.parametrize("required", [True, False])
+def test_required_or_not_it_answers_as_djangos_select_without_reading_the_zones(
+    required, monkeypatch
+):
+    class Form(forms.Form):
+        time_zone = TimeZoneField(required=required)
+
+    djangos = forms.Select(choices=time_zone_choices())
+    html = str(Form()["time_zone"])
+    assert (" required" in html) is djangos.use_required_attribute(None) is False
+
+    def no_zones(self):
+        raise AssertionError("the ~600 choices were iterated")
+
+    form = Form()
+    monkeypatch.setattr(CallableChoiceIterator, "__iter__", no_zones)
+    assert "<option" in str(form["time_zone"])

@@ -1,4 +1,4 @@
-"""User.objects.get(pk=...): the row the ORM gives, through a statement built once."""
+"""User.objects.get(pk=...): the row the ORM gives, through a statement and converters found once."""
 
 from __future__ import annotations
 
@@ -45,8 +45,14 @@ def test_other_lookups_are_the_orms(user):
 
 def test_the_statement_is_built_once(user):
     User.objects.get(pk=user.pk)
-    with mock.patch.object(
-        SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql
-    ) as built:
+    with (
+        mock.patch.object(
+            SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql
+        ) as built,
+        mock.patch.object(
+            SQLCompiler, "get_converters", autospec=True, side_effect=SQLCompiler.get_converters
+        ) as converters,
+    ):
         assert User.objects.get(pk=user.pk) == user
-    assert built.call_count == 0
+    # Neither the statement nor the columns' converters are looked up again.
+    assert built.call_count == converters.call_count == 0
