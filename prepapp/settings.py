@@ -210,10 +210,16 @@ AXES_CLIENT_IP_CALLABLE = "prepapp.client_ip.client_ip_address"
 # Password-reset links work for an hour (Django's default is three days); the mail says so.
 PASSWORD_RESET_TIMEOUT = 60 * 60
 
-# Caches. "default" is per process (the dashboard's rendered overview); "ratelimit"
-# is a table in the database every worker and host shares (`createcachetable` makes it).
+# Caches. "default" is per process: the rendered dashboard overview and list-page rows
+# (prepapp/page_cache.py), each valid for one user's data version. Its default of 300
+# entries would cull a page a few dozen active users in; 2,000 entries of at most ~60 KB
+# (the heaviest cached rows) bound a worker's cache near 100 MB. "ratelimit" is a table in
+# the database every worker and host shares (`createcachetable` makes it).
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2_000},
+    },
     "ratelimit": {
         "BACKEND": "prepapp.throttle.CounterCache",
         "LOCATION": "prepapp_ratelimit",

@@ -56,3 +56,13 @@ def test_the_context_outlives_the_minute(user):
     context = page_cache_context(_request(user))
     assert context["page_cache_seconds"] == 2 * CACHE_SECONDS
     assert context["page_key"] == page_cache_key(_request(user))
+
+
+def test_the_cache_keeps_the_pages_of_many_users():
+    """Locmem's default, 300 entries, culls a third of them past that: a few dozen users
+    browsing would evict each other's pages long before a minute is up."""
+    from django.core.cache import cache
+
+    for n in range(1_500):
+        cache.set(f"page-{n}", "rows", 120)
+    assert cache.get("page-0") == "rows" and cache.get("page-1499") == "rows"
