@@ -24,6 +24,20 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     kind = Question.Kind.DERIVED
 
 
+def question_admin_form(question: Question, **changes) -> dict:
+    """The admin's change form for `question` as it stands, with `changes` typed in."""
+    form = {
+        "slug": question.slug,
+        "round": question.round_id,
+        "topic": question.topic_id,
+        "text": question.text,
+        "guidance": question.guidance,
+        "kind": question.kind,
+        "sources": [s.pk for s in question.sources.all()],
+    }
+    return form | changes
+
+
 def _cite(model, rows, source_slug: str) -> None:
     source = Source.objects.get(slug=source_slug)
     through = model.sources.through

@@ -18,6 +18,7 @@ from prepapp.library.models import (
     Track,
 )
 from tests.factories import UserFactory
+from tests.library.factories import question_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -83,18 +84,7 @@ def test_change_and_add_pages_open(staff_client, pack):
 def test_staff_can_edit_a_question(staff_client, pack):
     question = Question.objects.prefetch_related("sources").first()
     url = reverse("admin:library_question_change", args=[question.pk])
-    response = staff_client.post(
-        url,
-        {
-            "slug": question.slug,
-            "round": question.round_id,
-            "topic": question.topic_id,
-            "text": "Edited in the admin?",
-            "guidance": question.guidance,
-            "kind": question.kind,
-            "sources": [s.pk for s in question.sources.all()],
-        },
-    )
+    response = staff_client.post(url, question_admin_form(question, text="Edited in the admin?"))
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.text == "Edited in the admin?"

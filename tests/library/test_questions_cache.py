@@ -9,6 +9,7 @@ from django.urls import reverse
 from prepapp.library.content import content_sync
 from prepapp.library.models import Question, Topic
 from tests.factories import UserFactory
+from tests.library.factories import question_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -90,15 +91,7 @@ def test_an_admin_edit_shows_on_the_next_visit(auth_client, pack):
     assert "Edited in the admin" not in auth_client.get(URL).content.decode()
     staff = Client()
     staff.force_login(UserFactory(is_staff=True, is_superuser=True))
-    form = {
-        "slug": question.slug,
-        "round": question.round_id,
-        "topic": question.topic_id,
-        "text": "Edited in the admin?",
-        "guidance": question.guidance,
-        "kind": question.kind,
-        "sources": [s.pk for s in question.sources.all()],
-    }
+    form = question_admin_form(question, text="Edited in the admin?")
     change = reverse("admin:library_question_change", args=[question.pk])
     assert staff.post(change, form).status_code == 302
     assert "Edited in the admin?" in auth_client.get(URL).content.decode()

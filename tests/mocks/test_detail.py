@@ -9,7 +9,6 @@ from django.utils import timezone
 from prepapp.library.models import MistakePair, Question
 from prepapp.practice.models import Answer
 from tests.mocks.factories import MockInterviewFactory
-from tests.sharing.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,20 +74,3 @@ def test_another_users_mock_is_404(auth_client, other_user):
 
 def test_unknown_id_is_404(auth_client):
     assert auth_client.get(reverse("mocks:detail", args=[999999])).status_code == 404
-
-
-@pytest.mark.parametrize("count", [1, 200])
-def test_query_count_is_constant(auth_client, user, django_assert_num_queries, count):
-    mock = MockInterviewFactory(user=user, status="done")
-    questions = list(Question.objects.all())
-    answers = Answer.objects.bulk_create(
-        Answer(user=user, question=questions[i % len(questions)], body="b") for i in range(count)
-    )
-    mock.answers.add(*answers)
-    mock.questions.add(*questions[: min(count, len(questions))])
-    mock.mistakes.add(*MistakePair.objects.all()[: min(count, 20)])
-    CommentFactory.create_batch(count, answer=None, mock=mock)
-    # session, user, mock, questions, answers (with their questions), user questions,
-    # mistakes, coaches' comments (with their authors)
-    with django_assert_num_queries(8):
-        assert auth_client.get(_url(mock)).status_code == 200

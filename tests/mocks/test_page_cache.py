@@ -171,6 +171,7 @@ def test_detail_cold_then_warm_query_counts(auth_client, user, django_assert_num
         Answer(user=user, question=questions[i % len(questions)], body="b") for i in range(count)
     )
     mock.answers.add(*answers)
+    mock.questions.add(*questions[: min(count, len(questions))])
     mock.mistakes.add(*MistakePair.objects.all()[: min(count, 20)])
     CommentFactory.create_batch(count, answer=None, mock=mock)
     with django_assert_num_queries(DETAIL_QUERIES):

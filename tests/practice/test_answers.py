@@ -125,19 +125,6 @@ def test_htmx_gets_the_results_partial(auth_client, user):
     assert "<html" not in html
 
 
-@pytest.mark.parametrize("count", [1, 200])
-def test_query_count_is_fixed(auth_client, user, django_assert_num_queries, count):
-    answers_bulk(user, count)
-    # session, user, count, page of answers, rounds and topics for the filter selects
-    with django_assert_num_queries(6):
-        auth_client.get(URL)
-    # filtered: plus the round and topic lookups
-    with django_assert_num_queries(8):
-        auth_client.get(
-            URL, {"round": "recruiter-screen", "topic": "career-transition", "q": "answer"}
-        )
-
-
 @pytest.mark.parametrize("htmx", [False, True])
 def test_from_after_to_is_a_form_error_and_keeps_what_was_typed(auth_client, user, htmx):
     older = AnswerFactory(user=user)
