@@ -1,4 +1,4 @@
-"""The rendered rows of the signed-in list pages, cached the way the dashboard's overview is.
+"""The rendered rows of the signed-in pages (the dashboard's overview, the list pages' rows), cached.
 
 Django's template engine costs most of a list page (the SQL is a fraction of a
 millisecond; `make bench` and issue 15's note have the numbers). A page wraps its rows in

@@ -6,18 +6,11 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from prepapp.dashboard.overview import overview_build
+from prepapp.page_cache import page_cache_context
 
-# The overview depends on the user's data (versioned on the user row, moved by every write
-# service: prepapp/accounts/data_version.py) and on the clock (due reviews, upcoming mocks,
-# the countdown): a minute's staleness at most.
-CACHE_SECONDS = 60
-
-
-def overview_cache_key(user, now) -> list:
-    """What the cached overview varies on (home.html's {% cache %} fragment)."""
-    minute = int(now.timestamp() // CACHE_SECONDS)
-    # The zone too: the overview shows local dates and times, and "today" depends on it.
-    return [user.pk, user.data_version, user.time_zone, minute]
+# The overview is cached as the list pages' rows are (prepapp/page_cache.py): per user, data
+# version (moved by every write service), zone, minute and path. The clock matters to it
+# (due reviews, upcoming mocks, the countdown): a minute's staleness at most.
 
 
 @require_safe
@@ -27,7 +20,6 @@ def home(request):
         # Built only when the template's cached fragment is missing: on a hit the page
         # costs the session and the user, nothing more.
         "o": SimpleLazyObject(lambda: overview_build(request.user, now=now)),
-        "overview_key": overview_cache_key(request.user, now),
-        "cache_seconds": CACHE_SECONDS * 2,
+        **page_cache_context(request),
     }
     return render(request, "dashboard/home.html", context)

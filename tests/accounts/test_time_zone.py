@@ -117,9 +117,12 @@ def test_an_unknown_stored_zone_falls_back_to_the_sites(auth_client, user):
 
 
 def test_dashboard_cache_follows_the_zone(auth_client, user):
-    from prepapp.dashboard.views import overview_cache_key
+    from django.test import RequestFactory
 
-    now = timezone.now()
-    before = overview_cache_key(user, now)
+    from prepapp.page_cache import page_cache_key
+
+    request = RequestFactory().get(reverse("dashboard:home"))
+    request.user = user
+    before = page_cache_key(request)
     user.time_zone = "Asia/Tokyo"
-    assert overview_cache_key(user, now) != before
+    assert page_cache_key(request) != before
